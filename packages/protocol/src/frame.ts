@@ -1,0 +1,115 @@
+/**
+ * The frame: a flat TLV list (protocol.md §2), and its writer.
+ * The reader is in frame-reader.ts; both check the same rules (frame-rules.ts).
+ */
+
+import { checkFrameFields } from "./frame-rules.js";
+import { FrameFlag, type FrameTypeValue, Tag } from "./frame-types.js";
+import { varintSize, writeVarint } from "./varint.js";
+
+/** A decoded frame. Absent numeric items read as 0, an absent payload as an empty array. */
+export interface Frame {
+  readonly type: FrameTypeValue;
+  /** Bit set of FrameFlag. Unknown bits are kept. */
+  readonly flags: number;
+  readonly msgId: number;
+  readonly seq: number;
+  readonly pushId: number;
+  /** Server time in ms since the Unix epoch (PUSH, PONG). */
+  readonly ts: number;
+  /** Cumulative ACK piggy-backed on a client frame. */
+  readonly ackPushId: number;
+  /** Game-state revision after this push. */
+  readonly rev: number;
+  /** Protobuf bytes, maybe compressed and/or sealed. A view into the received message. */
+  readonly payload: Uint8Array;
+}
+
+/** What a writer passes: the type, and any other field that is not 0 / empty. */
+export type FrameInit = Pick<Frame, "type"> & Partial<Omit<Frame, "type">>;
+
+const EMPTY: Uint8Array = new Uint8Array(0);
+
+/** Fills in the zero defaults of a FrameInit. */
+export function toFrame(init: FrameInit): Frame {
+  return {
+    type: init.type,
+    flags: init.flags ?? 0,
+    msgId: init.msgId ?? 0,
+    seq: init.seq ?? 0,
+    pushId: init.pushId ?? 0,
+    ts: init.ts ?? 0,
+    ackPushId: init.ackPushId ?? 0,
+    rev: init.rev ?? 0,
+    payload: init.payload ?? EMPTY,
+  };
+}
+
+// Writer order: type, flags, msgId, seq, pushId, ts, ackPushId, rev, then payload last.
+function numericItemsSize(f: Frame): number {
+  let size = 2 + varintSize(f.type);
+  if (f.flags !== 0) size += 2 + varintSize(f.flags);
+  if (f.msgId !== 0) size += 2 + varintSize(f.msgId);
+  if (f.seq !== 0) size += 2 + varintSize(f.seq);
+  if (f.pushId !== 0) size += 2 + varintSize(f.pushId);
+  if (f.ts !== 0) size += 2 + varintSize(f.ts);
+  if (f.ackPushId !== 0) size += 2 + varintSize(f.ackPushId);
+  if (f.rev !== 0) size += 2 + varintSize(f.rev);
+  return size;
+}
+
+function writeNumeric(buf: Uint8Array, pos: number, tag: number, value: number): number {
+  buf[pos] = tag;
+  buf[pos + 1] = varintSize(value);
+  return writeVarint(buf, pos + 2, value);
+}
+
+function writeNumericItems(buf: Uint8Array, f: Frame): number {
+  let pos = writeNumeric(buf, 0, Tag.TYPE, f.type);
+  if (f.flags !== 0) pos = writeNumeric(buf, pos, Tag.FLAGS, f.flags);
+  if (f.msgId !== 0) pos = writeNumeric(buf, pos, Tag.MSG_ID, f.msgId);
+  if (f.seq !== 0) pos = writeNumeric(buf, pos, Tag.SEQ, f.seq);
+  if (f.pushId !== 0) pos = writeNumeric(buf, pos, Tag.PUSH_ID, f.pushId);
+  if (f.ts !== 0) pos = writeNumeric(buf, pos, Tag.TS, f.ts);
+  if (f.ackPushId !== 0) pos = writeNumeric(buf, pos, Tag.ACK_PUSH_ID, f.ackPushId);
+  if (f.rev !== 0) pos = writeNumeric(buf, pos, Tag.REV, f.rev);
+  return pos;
+}
+
+/** Whether the writer emits a payload item: when non-empty, and always for a sealed frame. */
+function hasPayloadItem(f: Frame): boolean {
+  return f.payload.length > 0 || (f.flags & FrameFlag.ENCRYPT) !== 0;
+}
+
+/**
+ * Encodes a frame. Throws INVALID_FRAME when a field is out of range or the frame breaks a
+ * rule of protocol.md §2 (so nothing invalid ever reaches the wire).
+ */
+export function encodeFrame(init: FrameInit): Uint8Array {
+  const f = toFrame(init);
+  checkFrameFields(f, hasPayloadItem(f));
+  const headerSize = numericItemsSize(f);
+  const n = f.payload.length;
+  const payloadItem = hasPayloadItem(f);
+  const size = headerSize + (payloadItem ? 1 + varintSize(n) + n : 0);
+  const buf = new Uint8Array(size);
+  let pos = writeNumericItems(buf, f);
+  if (payloadItem) {
+    buf[pos++] = Tag.PAYLOAD;
+    pos = writeVarint(buf, pos, n);
+    buf.set(f.payload, pos);
+  }
+  return buf;
+}
+
+/**
+ * Encodes every item except the payload: the additional data of a sealed frame (protocol.md §5)
+ * when the payload is the last item, as our writer always puts it.
+ */
+export function encodeFrameHeader(init: FrameInit): Uint8Array {
+  const f = toFrame(init);
+  checkFrameFields(f, true);
+  const buf = new Uint8Array(numericItemsSize(f));
+  writeNumericItems(buf, f);
+  return buf;
+}

@@ -1,0 +1,78 @@
+/**
+ * @tether/protocol: the wire protocol shared by the Tether server and client.
+ * Browser-safe: nothing here imports from Node. Node fast paths: `@tether/protocol/node`.
+ */
+import "./protobuf-runtime.js";
+
+export { bytesEqual, concatBytes, fromHex, toHex, utf8 } from "./bytes.js";
+export { CloseCode, type CloseCodeName, shouldReconnect } from "./close-codes.js";
+export {
+  CompressionAlgorithm,
+  DEFAULT_COMPRESSION_MIN_BYTES,
+  fflateGzip,
+  maybeCompress,
+  type PayloadCompressor,
+  safeDecompress,
+} from "./compression.js";
+export { crc32 } from "./crc32.js";
+export {
+  AEAD_KEY_BYTES,
+  AEAD_NONCE_BYTES,
+  AEAD_TAG_BYTES,
+  type Aead,
+  type AeadAlgorithm,
+  CipherAlgorithm,
+  type CryptoProvider,
+  ED25519_SEED_BYTES,
+  ED25519_SIGNATURE_BYTES,
+  isAeadAlgorithm,
+  KEY_SHARE_BYTES,
+  NONCE_BYTES,
+} from "./crypto-provider.js";
+export {
+  ErrorCode,
+  type ErrorCodeName,
+  errorCodeName,
+  FrameRule,
+  type FrameRuleName,
+  GAME_ERROR_CODE_MIN,
+  isRetryableCode,
+  isTetherError,
+  type SystemErrorCode,
+  TetherError,
+  type TetherErrorOptions,
+} from "./errors.js";
+export { encodeFrame, encodeFrameHeader, type Frame, type FrameInit, toFrame } from "./frame.js";
+export { decodeFrame, decodeFrameLayout, type FrameLayout, MAX_FRAME_ITEMS } from "./frame-reader.js";
+export {
+  FrameFlag,
+  FrameType,
+  type FrameTypeName,
+  type FrameTypeValue,
+  GAME_MSG_ID_MIN,
+  isFrameType,
+  isGameMsgId,
+  MSG_ID_MAX,
+  SystemMsgId,
+  Tag,
+} from "./frame-types.js";
+export {
+  type ClientKeyExchangeInput,
+  clientKeyExchange,
+  createKeyShare,
+  type DeriveKeysInput,
+  deriveSessionKeys,
+  type KeyShare,
+  type ServerKeyExchange,
+  type ServerKeyExchangeInput,
+  type SessionKeys,
+  serverKeyExchange,
+  sharedSecret,
+  signTranscript,
+  transcriptHash,
+  verifyTranscriptSignature,
+} from "./key-schedule.js";
+export * from "./messages.js";
+export { nobleCrypto } from "./noble-crypto.js";
+export { createSealPair, FrameOpener, FrameSealer, frameNonce, type SealPair } from "./seal.js";
+export { type Cursor, encodeVarint, MAX_VARINT_BYTES, readVarint, varintSize, writeVarint } from "./varint.js";

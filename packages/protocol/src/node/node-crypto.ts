@@ -1,0 +1,103 @@
+/**
+ * The CryptoProvider on node:crypto (OpenSSL). Server-side fast path; produces the same bytes
+ * as the noble provider (tests cross-check every primitive).
+ */
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  createSecretKey,
+  diffieHellman,
+  hkdfSync,
+  type KeyObject,
+  randomBytes,
+  sign,
+  verify,
+} from "node:crypto";
+import { type Aead, type AeadAlgorithm, CipherAlgorithm, type CryptoProvider } from "../crypto-provider.js";
+
+// DER prefixes that wrap a raw 32-byte key as PKCS#8 (private) or SPKI (public).
+const X25519_PKCS8 = Buffer.from("302e020100300506032b656e04220420", "hex");
+const X25519_SPKI = Buffer.from("302a300506032b656e032100", "hex");
+const ED25519_PKCS8 = Buffer.from("302e020100300506032b657004220420", "hex");
+const ED25519_SPKI = Buffer.from("302a300506032b6570032100", "hex");
+const RAW_KEY_BYTES = 32;
+
+function rawKeyError(): Error {
+  return new RangeError("key must be 32 bytes");
+}
+
+function privateKey(prefix: Buffer, raw: Uint8Array): KeyObject {
+  if (raw.length !== RAW_KEY_BYTES) throw rawKeyError();
+  return createPrivateKey({ key: Buffer.concat([prefix, raw]), format: "der", type: "pkcs8" });
+}
+
+function publicKey(prefix: Buffer, raw: Uint8Array): KeyObject {
+  if (raw.length !== RAW_KEY_BYTES) throw rawKeyError();
+  return createPublicKey({ key: Buffer.concat([prefix, raw]), format: "der", type: "spki" });
+}
+
+function rawPublic(key: KeyObject): Uint8Array {
+  const der = key.export({ format: "der", type: "spki" });
+  return new Uint8Array(der.subarray(der.length - RAW_KEY_BYTES));
+}
+
+function u8(b: Buffer): Uint8Array {
+  return new Uint8Array(b.buffer, b.byteOffset, b.length);
+}
+
+const TAG = 16;
+
+function nodeAead(algorithm: AeadAlgorithm, key: Uint8Array): Aead {
+  const name = algorithm === CipherAlgorithm.CIPHER_CHACHA20_POLY1305 ? "chacha20-poly1305" : "aes-256-gcm";
+  if (key.length !== RAW_KEY_BYTES) throw rawKeyError();
+  const secret = createSecretKey(key);
+  return {
+    seal(nonce, aad, plaintext) {
+      const c = createCipheriv(name as "chacha20-poly1305", secret, nonce, { authTagLength: TAG });
+      c.setAAD(aad, { plaintextLength: plaintext.length });
+      const body = c.update(plaintext);
+      c.final();
+      const out = new Uint8Array(body.length + TAG);
+      out.set(body, 0);
+      out.set(c.getAuthTag(), body.length);
+      return out;
+    },
+    open(nonce, aad, sealed) {
+      if (sealed.length < TAG) throw new Error("sealed data shorter than its tag");
+      const d = createDecipheriv(name as "chacha20-poly1305", secret, nonce, { authTagLength: TAG });
+      d.setAAD(aad, { plaintextLength: sealed.length - TAG });
+      d.setAuthTag(sealed.subarray(sealed.length - TAG));
+      const body = d.update(sealed.subarray(0, sealed.length - TAG));
+      d.final(); // throws when the tag does not verify
+      return u8(body);
+    },
+  };
+}
+
+export const nodeCrypto: CryptoProvider = {
+  implementation: "node:crypto",
+  randomBytes: (length) => u8(randomBytes(length)),
+  x25519PublicKey: (secretKey) => rawPublic(createPublicKey(privateKey(X25519_PKCS8, secretKey))),
+  x25519SharedSecret: (secretKey, peerPublicKey) =>
+    u8(
+      diffieHellman({
+        privateKey: privateKey(X25519_PKCS8, secretKey),
+        publicKey: publicKey(X25519_SPKI, peerPublicKey),
+      }),
+    ),
+  sha256: (data) => u8(createHash("sha256").update(data).digest()),
+  hkdfSha256: (ikm, salt, info, length) => new Uint8Array(hkdfSync("sha256", ikm, salt, info, length)),
+  ed25519PublicKey: (seed) => rawPublic(createPublicKey(privateKey(ED25519_PKCS8, seed))),
+  ed25519Sign: (message, seed) => u8(sign(null, message, privateKey(ED25519_PKCS8, seed))),
+  ed25519Verify: (signature, message, pub) => {
+    try {
+      return verify(null, message, publicKey(ED25519_SPKI, pub), signature);
+    } catch {
+      return false;
+    }
+  },
+  aead: nodeAead,
+};

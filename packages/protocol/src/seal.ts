@@ -1,0 +1,134 @@
+/**
+ * Sealing frames (protocol.md §5). After the ClientHello exchange every frame in both
+ * directions is sealed: it sets ENCRYPT and its payload item carries
+ * AEAD(key, nonce, aad, plaintextPayload) = ciphertext || 16-byte tag, where
+ *   nonce = direction IV XOR (4 zero bytes || u64be(counter)), the counter +1 per frame, and
+ *   aad   = every item of the frame except the payload item, as the bytes are on the wire.
+ * A frame that fails to open (tampered, wrong key, replayed, reordered) is INVALID_FRAME
+ * `seal-open-failed`; the connection must then close with 4502.
+ */
+import {
+  AEAD_NONCE_BYTES,
+  AEAD_TAG_BYTES,
+  type Aead,
+  type AeadAlgorithm,
+  type CryptoProvider,
+} from "./crypto-provider.js";
+import { FrameRule, invalidFrame } from "./errors.js";
+import { encodeFrameHeader, type Frame, type FrameInit } from "./frame.js";
+import { decodeFrameLayout } from "./frame-reader.js";
+import { FrameFlag, Tag } from "./frame-types.js";
+import type { SessionKeys } from "./key-schedule.js";
+import { varintSize, writeVarint } from "./varint.js";
+
+const EMPTY: Uint8Array = new Uint8Array(0);
+
+/** The 12-byte nonce of frame number `counter` in a direction with initial vector `iv`. */
+export function frameNonce(iv: Uint8Array, counter: number): Uint8Array {
+  const nonce = iv.slice(0, AEAD_NONCE_BYTES);
+  // u64be(counter) occupies bytes 4..11; counters stay below 2^53.
+  const hi = Math.floor(counter / 0x100000000);
+  const lo = counter >>> 0;
+  const view = new DataView(nonce.buffer);
+  view.setUint32(4, view.getUint32(4) ^ hi);
+  view.setUint32(8, view.getUint32(8) ^ lo);
+  return nonce;
+}
+
+/** Seals outgoing frames of one direction. */
+export class FrameSealer {
+  private counter = 0;
+
+  constructor(
+    private readonly aead: Aead,
+    private readonly iv: Uint8Array,
+  ) {}
+
+  /** Frames sealed so far (the next frame's counter). */
+  get sealedCount(): number {
+    return this.counter;
+  }
+
+  /** Encodes `init` sealed: ENCRYPT set, the payload (maybe empty) encrypted, payload item last. */
+  seal(init: FrameInit): Uint8Array {
+    const { payload, ...items } = init;
+    const header = encodeFrameHeader({ ...items, flags: (init.flags ?? 0) | FrameFlag.ENCRYPT });
+    const nonce = frameNonce(this.iv, this.counter);
+    const sealed = this.aead.seal(nonce, header, payload ?? EMPTY);
+    this.counter++;
+    const out = new Uint8Array(header.length + 1 + varintSize(sealed.length) + sealed.length);
+    out.set(header, 0);
+    let pos = header.length;
+    out[pos++] = Tag.PAYLOAD;
+    pos = writeVarint(out, pos, sealed.length);
+    out.set(sealed, pos);
+    return out;
+  }
+}
+
+/** Opens incoming frames of one direction. */
+export class FrameOpener {
+  private counter = 0;
+
+  constructor(
+    private readonly aead: Aead,
+    private readonly iv: Uint8Array,
+  ) {}
+
+  get openedCount(): number {
+    return this.counter;
+  }
+
+  /**
+   * Decodes and opens one sealed frame. The result keeps the wire flags (ENCRYPT included) and
+   * carries the plaintext payload. An unsealed frame is INVALID_FRAME `not-sealed`.
+   */
+  open(bytes: Uint8Array): Frame {
+    const { frame, payloadItemStart, payloadItemEnd } = decodeFrameLayout(bytes);
+    if ((frame.flags & FrameFlag.ENCRYPT) === 0) {
+      throw invalidFrame(FrameRule.NOT_SEALED, "an unsealed frame arrived on a sealed connection");
+    }
+    if (frame.payload.length < AEAD_TAG_BYTES) {
+      throw invalidFrame(FrameRule.SEAL_OPEN_FAILED, "sealed payload is shorter than its tag");
+    }
+    const aad =
+      payloadItemEnd === bytes.length
+        ? bytes.subarray(0, payloadItemStart)
+        : concatAad(bytes, payloadItemStart, payloadItemEnd);
+    let plaintext: Uint8Array;
+    try {
+      plaintext = this.aead.open(frameNonce(this.iv, this.counter), aad, frame.payload);
+    } catch (e) {
+      throw invalidFrame(FrameRule.SEAL_OPEN_FAILED, "frame failed to open", e);
+    }
+    this.counter++;
+    return { ...frame, payload: plaintext };
+  }
+}
+
+function concatAad(bytes: Uint8Array, start: number, end: number): Uint8Array {
+  const aad = new Uint8Array(bytes.length - (end - start));
+  aad.set(bytes.subarray(0, start), 0);
+  aad.set(bytes.subarray(end), start);
+  return aad;
+}
+
+/** The sealer and opener of one side of a connection. */
+export interface SealPair {
+  readonly sealer: FrameSealer;
+  readonly opener: FrameOpener;
+}
+
+/** The client seals with the c2s keys and opens with s2c; the server the other way round. */
+export function createSealPair(
+  crypto: CryptoProvider,
+  cipher: AeadAlgorithm,
+  keys: SessionKeys,
+  side: "client" | "server",
+): SealPair {
+  const c2s = crypto.aead(cipher, keys.c2sKey);
+  const s2c = crypto.aead(cipher, keys.s2cKey);
+  return side === "client"
+    ? { sealer: new FrameSealer(c2s, keys.c2sIv), opener: new FrameOpener(s2c, keys.s2cIv) }
+    : { sealer: new FrameSealer(s2c, keys.s2cIv), opener: new FrameOpener(c2s, keys.c2sIv) };
+}
