@@ -42,6 +42,22 @@ export const FrameFlag = {
   REPLAY: 0x10,
 } as const;
 
+/**
+ * Flags may use any bit up to 2^53 (unknown bits are kept), so never combine them with `|` or
+ * `& ~` (int32 operators that drop high bits). Testing a low bit with `&` is exact.
+ */
+export function hasFlag(flags: number, flag: number): boolean {
+  return (flags & flag) !== 0;
+}
+
+export function withFlag(flags: number, flag: number): number {
+  return hasFlag(flags, flag) ? flags : flags + flag;
+}
+
+export function withoutFlag(flags: number, flag: number): number {
+  return hasFlag(flags, flag) ? flags - flag : flags;
+}
+
 /** Message ids 1..999 belong to the system (protocol.md §3). */
 export const SystemMsgId = {
   CLIENT_HELLO: 1,

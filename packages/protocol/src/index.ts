@@ -50,11 +50,14 @@ export {
   type FrameTypeName,
   type FrameTypeValue,
   GAME_MSG_ID_MIN,
+  hasFlag,
   isFrameType,
   isGameMsgId,
   MSG_ID_MAX,
   SystemMsgId,
   Tag,
+  withFlag,
+  withoutFlag,
 } from "./frame-types.js";
 export {
   type ClientKeyExchangeInput,

@@ -17,7 +17,7 @@ import {
 import { FrameRule, invalidFrame } from "./errors.js";
 import { encodeFrameHeader, type Frame, type FrameInit } from "./frame.js";
 import { decodeFrameLayout } from "./frame-reader.js";
-import { FrameFlag, Tag } from "./frame-types.js";
+import { FrameFlag, Tag, withFlag } from "./frame-types.js";
 import type { SessionKeys } from "./key-schedule.js";
 import { varintSize, writeVarint } from "./varint.js";
 
@@ -52,7 +52,7 @@ export class FrameSealer {
   /** Encodes `init` sealed: ENCRYPT set, the payload (maybe empty) encrypted, payload item last. */
   seal(init: FrameInit): Uint8Array {
     const { payload, ...items } = init;
-    const header = encodeFrameHeader({ ...items, flags: (init.flags ?? 0) | FrameFlag.ENCRYPT });
+    const header = encodeFrameHeader({ ...items, flags: withFlag(init.flags ?? 0, FrameFlag.ENCRYPT) });
     const nonce = frameNonce(this.iv, this.counter);
     const sealed = this.aead.seal(nonce, header, payload ?? EMPTY);
     this.counter++;
