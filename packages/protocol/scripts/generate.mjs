@@ -31,6 +31,7 @@ const pbjsArgs = (name, proto, out, comments) => [
   "--no-delimited",
   "--no-typeurl",
   "--no-service",
+  "--no-convert",
   "--dependency",
   "../protobuf-runtime.js",
   "-r",

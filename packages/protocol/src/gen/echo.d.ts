@@ -16,9 +16,6 @@ export namespace tether {
             static create(properties?: tether.echo.Empty.$Properties): tether.echo.Empty;
             static encode(message: tether.echo.Empty.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tether.echo.Empty & tether.echo.Empty.$Shape;
-            static fromObject(object: { [k: string]: any }): tether.echo.Empty;
-            static toObject(message: tether.echo.Empty, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
         }
 
         namespace Empty {
@@ -39,9 +36,6 @@ export namespace tether {
             static create(properties?: tether.echo.EchoReq.$Properties): tether.echo.EchoReq;
             static encode(message: tether.echo.EchoReq.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tether.echo.EchoReq & tether.echo.EchoReq.$Shape;
-            static fromObject(object: { [k: string]: any }): tether.echo.EchoReq;
-            static toObject(message: tether.echo.EchoReq, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
         }
 
         namespace EchoReq {
@@ -63,9 +57,6 @@ export namespace tether {
             static create(properties?: tether.echo.EchoResp.$Properties): tether.echo.EchoResp;
             static encode(message: tether.echo.EchoResp.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tether.echo.EchoResp & tether.echo.EchoResp.$Shape;
-            static fromObject(object: { [k: string]: any }): tether.echo.EchoResp;
-            static toObject(message: tether.echo.EchoResp, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
         }
 
         namespace EchoResp {
@@ -91,9 +82,6 @@ export namespace tether {
             static create(properties?: tether.echo.PushMeReq.$Properties): tether.echo.PushMeReq;
             static encode(message: tether.echo.PushMeReq.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tether.echo.PushMeReq & tether.echo.PushMeReq.$Shape;
-            static fromObject(object: { [k: string]: any }): tether.echo.PushMeReq;
-            static toObject(message: tether.echo.PushMeReq, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
         }
 
         namespace PushMeReq {
@@ -118,9 +106,6 @@ export namespace tether {
             static create(properties?: tether.echo.PushMeResp.$Properties): tether.echo.PushMeResp;
             static encode(message: tether.echo.PushMeResp.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tether.echo.PushMeResp & tether.echo.PushMeResp.$Shape;
-            static fromObject(object: { [k: string]: any }): tether.echo.PushMeResp;
-            static toObject(message: tether.echo.PushMeResp, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
         }
 
         namespace PushMeResp {
@@ -142,9 +127,6 @@ export namespace tether {
             static create(properties?: tether.echo.PushMsg.$Properties): tether.echo.PushMsg;
             static encode(message: tether.echo.PushMsg.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tether.echo.PushMsg & tether.echo.PushMsg.$Shape;
-            static fromObject(object: { [k: string]: any }): tether.echo.PushMsg;
-            static toObject(message: tether.echo.PushMsg, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
         }
 
         namespace PushMsg {
@@ -168,9 +150,6 @@ export namespace tether {
             static create(properties?: tether.echo.FailReq.$Properties): tether.echo.FailReq;
             static encode(message: tether.echo.FailReq.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tether.echo.FailReq & tether.echo.FailReq.$Shape;
-            static fromObject(object: { [k: string]: any }): tether.echo.FailReq;
-            static toObject(message: tether.echo.FailReq, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
         }
 
         namespace FailReq {
@@ -193,9 +172,6 @@ export namespace tether {
             static create(properties?: tether.echo.SlowReq.$Properties): tether.echo.SlowReq;
             static encode(message: tether.echo.SlowReq.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tether.echo.SlowReq & tether.echo.SlowReq.$Shape;
-            static fromObject(object: { [k: string]: any }): tether.echo.SlowReq;
-            static toObject(message: tether.echo.SlowReq, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
         }
 
         namespace SlowReq {
@@ -216,9 +192,6 @@ export namespace tether {
             static create(properties?: tether.echo.SlowResp.$Properties): tether.echo.SlowResp;
             static encode(message: tether.echo.SlowResp.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tether.echo.SlowResp & tether.echo.SlowResp.$Shape;
-            static fromObject(object: { [k: string]: any }): tether.echo.SlowResp;
-            static toObject(message: tether.echo.SlowResp, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
         }
 
         namespace SlowResp {
@@ -239,9 +212,6 @@ export namespace tether {
             static create(properties?: tether.echo.TopicReq.$Properties): tether.echo.TopicReq;
             static encode(message: tether.echo.TopicReq.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tether.echo.TopicReq & tether.echo.TopicReq.$Shape;
-            static fromObject(object: { [k: string]: any }): tether.echo.TopicReq;
-            static toObject(message: tether.echo.TopicReq, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
         }
 
         namespace TopicReq {
@@ -264,9 +234,6 @@ export namespace tether {
             static create(properties?: tether.echo.PublishReq.$Properties): tether.echo.PublishReq;
             static encode(message: tether.echo.PublishReq.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tether.echo.PublishReq & tether.echo.PublishReq.$Shape;
-            static fromObject(object: { [k: string]: any }): tether.echo.PublishReq;
-            static toObject(message: tether.echo.PublishReq, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
         }
 
         namespace PublishReq {
@@ -291,9 +258,6 @@ export namespace tether {
             static create(properties?: tether.echo.TopicMsg.$Properties): tether.echo.TopicMsg;
             static encode(message: tether.echo.TopicMsg.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tether.echo.TopicMsg & tether.echo.TopicMsg.$Shape;
-            static fromObject(object: { [k: string]: any }): tether.echo.TopicMsg;
-            static toObject(message: tether.echo.TopicMsg, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
         }
 
         namespace TopicMsg {
@@ -317,9 +281,6 @@ export namespace tether {
             static create(properties?: tether.echo.CounterResp.$Properties): tether.echo.CounterResp;
             static encode(message: tether.echo.CounterResp.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tether.echo.CounterResp & tether.echo.CounterResp.$Shape;
-            static fromObject(object: { [k: string]: any }): tether.echo.CounterResp;
-            static toObject(message: tether.echo.CounterResp, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
         }
 
         namespace CounterResp {
@@ -341,9 +302,6 @@ export namespace tether {
             static create(properties?: tether.echo.StateDelta.$Properties): tether.echo.StateDelta;
             static encode(message: tether.echo.StateDelta.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tether.echo.StateDelta & tether.echo.StateDelta.$Shape;
-            static fromObject(object: { [k: string]: any }): tether.echo.StateDelta;
-            static toObject(message: tether.echo.StateDelta, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
         }
 
         namespace StateDelta {
@@ -365,9 +323,6 @@ export namespace tether {
             static create(properties?: tether.echo.CounterSnapshot.$Properties): tether.echo.CounterSnapshot;
             static encode(message: tether.echo.CounterSnapshot.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tether.echo.CounterSnapshot & tether.echo.CounterSnapshot.$Shape;
-            static fromObject(object: { [k: string]: any }): tether.echo.CounterSnapshot;
-            static toObject(message: tether.echo.CounterSnapshot, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
         }
 
         namespace CounterSnapshot {
@@ -390,9 +345,6 @@ export namespace tether {
             static create(properties?: tether.echo.KickReq.$Properties): tether.echo.KickReq;
             static encode(message: tether.echo.KickReq.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tether.echo.KickReq & tether.echo.KickReq.$Shape;
-            static fromObject(object: { [k: string]: any }): tether.echo.KickReq;
-            static toObject(message: tether.echo.KickReq, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
         }
 
         namespace KickReq {
@@ -417,9 +369,6 @@ export namespace tether {
             static create(properties?: tether.echo.WhoamiResp.$Properties): tether.echo.WhoamiResp;
             static encode(message: tether.echo.WhoamiResp.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tether.echo.WhoamiResp & tether.echo.WhoamiResp.$Shape;
-            static fromObject(object: { [k: string]: any }): tether.echo.WhoamiResp;
-            static toObject(message: tether.echo.WhoamiResp, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
         }
 
         namespace WhoamiResp {
@@ -443,9 +392,6 @@ export namespace tether {
             static create(properties?: tether.echo.BroadcastReq.$Properties): tether.echo.BroadcastReq;
             static encode(message: tether.echo.BroadcastReq.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tether.echo.BroadcastReq & tether.echo.BroadcastReq.$Shape;
-            static fromObject(object: { [k: string]: any }): tether.echo.BroadcastReq;
-            static toObject(message: tether.echo.BroadcastReq, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
         }
 
         namespace BroadcastReq {
@@ -467,9 +413,6 @@ export namespace tether {
             static create(properties?: tether.echo.BroadcastMsg.$Properties): tether.echo.BroadcastMsg;
             static encode(message: tether.echo.BroadcastMsg.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tether.echo.BroadcastMsg & tether.echo.BroadcastMsg.$Shape;
-            static fromObject(object: { [k: string]: any }): tether.echo.BroadcastMsg;
-            static toObject(message: tether.echo.BroadcastMsg, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
         }
 
         namespace BroadcastMsg {
@@ -491,9 +434,6 @@ export namespace tether {
             static create(properties?: tether.echo.NotesResp.$Properties): tether.echo.NotesResp;
             static encode(message: tether.echo.NotesResp.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tether.echo.NotesResp & tether.echo.NotesResp.$Shape;
-            static fromObject(object: { [k: string]: any }): tether.echo.NotesResp;
-            static toObject(message: tether.echo.NotesResp, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
         }
 
         namespace NotesResp {

@@ -3,7 +3,7 @@
 import $protobuf from "../protobuf-runtime.js";
 
 const $Reader = $protobuf.Reader, $Writer = $protobuf.Writer, $util = $protobuf.util;
-const $Object = $util.global.Object, $undefined = $util.global.undefined, $Error = $util.global.Error, $RangeError = $util.global.RangeError, $TypeError = $util.global.TypeError, $String = $util.global.String, $Number = $util.global.Number, $Boolean = $util.global.Boolean, $Array = $util.global.Array, $parseInt = $util.global.parseInt, $BigInt = $util.global.BigInt;
+const $Object = $util.global.Object, $undefined = $util.global.undefined, $Error = $util.global.Error, $RangeError = $util.global.RangeError;
 
 const $root = $protobuf.roots["tether_echo"] || ($protobuf.roots["tether_echo"] = {});
 
@@ -80,26 +80,6 @@ export const tether = $root.tether = (() => {
                 if (_end !== $undefined)
                     throw $Error("missing end group");
                 return message;
-            };
-
-            Empty.fromObject = function (object, _depth) {
-                if (object instanceof $root.tether.echo.Empty)
-                    return object;
-                if (!$util.isObject(object))
-                    throw $TypeError(".tether.echo.Empty: object expected");
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                return new $root.tether.echo.Empty();
-            };
-
-            Empty.toObject = function () {
-                return {};
-            };
-
-            Empty.prototype.toJSON = function() {
-                return Empty.toObject(this, $protobuf.util.toJSONOptions);
             };
 
             return Empty;
@@ -188,41 +168,6 @@ export const tether = $root.tether = (() => {
                 return message;
             };
 
-            EchoReq.fromObject = function (object, _depth) {
-                if (object instanceof $root.tether.echo.EchoReq)
-                    return object;
-                if (!$util.isObject(object))
-                    throw $TypeError(".tether.echo.EchoReq: object expected");
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let message = new $root.tether.echo.EchoReq();
-                if (object.text != null)
-                    if (typeof object.text !== "string" || object.text.length)
-                        message.text = $String(object.text);
-                return message;
-            };
-
-            EchoReq.toObject = function (message, options, _depth) {
-                if (!options)
-                    options = {};
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let object = {};
-                if (options.defaults)
-                    object.text = "";
-                if (message.text != null && $Object.hasOwnProperty.call(message, "text"))
-                    object.text = message.text;
-                return object;
-            };
-
-            EchoReq.prototype.toJSON = function() {
-                return EchoReq.toObject(this, $protobuf.util.toJSONOptions);
-            };
-
             return EchoReq;
         })();
 
@@ -307,41 +252,6 @@ export const tether = $root.tether = (() => {
                 if (_end !== $undefined)
                     throw $Error("missing end group");
                 return message;
-            };
-
-            EchoResp.fromObject = function (object, _depth) {
-                if (object instanceof $root.tether.echo.EchoResp)
-                    return object;
-                if (!$util.isObject(object))
-                    throw $TypeError(".tether.echo.EchoResp: object expected");
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let message = new $root.tether.echo.EchoResp();
-                if (object.text != null)
-                    if (typeof object.text !== "string" || object.text.length)
-                        message.text = $String(object.text);
-                return message;
-            };
-
-            EchoResp.toObject = function (message, options, _depth) {
-                if (!options)
-                    options = {};
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let object = {};
-                if (options.defaults)
-                    object.text = "";
-                if (message.text != null && $Object.hasOwnProperty.call(message, "text"))
-                    object.text = message.text;
-                return object;
-            };
-
-            EchoResp.prototype.toJSON = function() {
-                return EchoResp.toObject(this, $protobuf.util.toJSONOptions);
             };
 
             return EchoResp;
@@ -478,66 +388,6 @@ export const tether = $root.tether = (() => {
                 return message;
             };
 
-            PushMeReq.fromObject = function (object, _depth) {
-                if (object instanceof $root.tether.echo.PushMeReq)
-                    return object;
-                if (!$util.isObject(object))
-                    throw $TypeError(".tether.echo.PushMeReq: object expected");
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let message = new $root.tether.echo.PushMeReq();
-                if (object.count != null)
-                    if ($Number(object.count) !== 0)
-                        message.count = object.count >>> 0;
-                if (object.reliable != null)
-                    if (object.reliable)
-                        message.reliable = $Boolean(object.reliable);
-                if (object.padBytes != null)
-                    if ($Number(object.padBytes) !== 0)
-                        message.padBytes = object.padBytes >>> 0;
-                if (object.intervalMs != null)
-                    if ($Number(object.intervalMs) !== 0)
-                        message.intervalMs = object.intervalMs >>> 0;
-                if (object.compressHint != null)
-                    if (object.compressHint)
-                        message.compressHint = $Boolean(object.compressHint);
-                return message;
-            };
-
-            PushMeReq.toObject = function (message, options, _depth) {
-                if (!options)
-                    options = {};
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let object = {};
-                if (options.defaults) {
-                    object.count = 0;
-                    object.reliable = false;
-                    object.padBytes = 0;
-                    object.intervalMs = 0;
-                    object.compressHint = false;
-                }
-                if (message.count != null && $Object.hasOwnProperty.call(message, "count"))
-                    object.count = message.count;
-                if (message.reliable != null && $Object.hasOwnProperty.call(message, "reliable"))
-                    object.reliable = message.reliable;
-                if (message.padBytes != null && $Object.hasOwnProperty.call(message, "padBytes"))
-                    object.padBytes = message.padBytes;
-                if (message.intervalMs != null && $Object.hasOwnProperty.call(message, "intervalMs"))
-                    object.intervalMs = message.intervalMs;
-                if (message.compressHint != null && $Object.hasOwnProperty.call(message, "compressHint"))
-                    object.compressHint = message.compressHint;
-                return object;
-            };
-
-            PushMeReq.prototype.toJSON = function() {
-                return PushMeReq.toObject(this, $protobuf.util.toJSONOptions);
-            };
-
             return PushMeReq;
         })();
 
@@ -606,26 +456,6 @@ export const tether = $root.tether = (() => {
                 if (_end !== $undefined)
                     throw $Error("missing end group");
                 return message;
-            };
-
-            PushMeResp.fromObject = function (object, _depth) {
-                if (object instanceof $root.tether.echo.PushMeResp)
-                    return object;
-                if (!$util.isObject(object))
-                    throw $TypeError(".tether.echo.PushMeResp: object expected");
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                return new $root.tether.echo.PushMeResp();
-            };
-
-            PushMeResp.toObject = function () {
-                return {};
-            };
-
-            PushMeResp.prototype.toJSON = function() {
-                return PushMeResp.toObject(this, $protobuf.util.toJSONOptions);
             };
 
             return PushMeResp;
@@ -726,57 +556,6 @@ export const tether = $root.tether = (() => {
                 return message;
             };
 
-            PushMsg.fromObject = function (object, _depth) {
-                if (object instanceof $root.tether.echo.PushMsg)
-                    return object;
-                if (!$util.isObject(object))
-                    throw $TypeError(".tether.echo.PushMsg: object expected");
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let message = new $root.tether.echo.PushMsg();
-                if (object.index != null)
-                    if ($Number(object.index) !== 0)
-                        message.index = object.index >>> 0;
-                if (object.pad != null)
-                    if (object.pad.length)
-                        if (typeof object.pad === "string")
-                            $util.base64.decode(object.pad, message.pad = $util.newBuffer($util.base64.length(object.pad)), 0);
-                        else if (object.pad.length >= 0)
-                            message.pad = object.pad;
-                return message;
-            };
-
-            PushMsg.toObject = function (message, options, _depth) {
-                if (!options)
-                    options = {};
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let object = {};
-                if (options.defaults) {
-                    object.index = 0;
-                    if (options.bytes === $String)
-                        object.pad = "";
-                    else {
-                        object.pad = [];
-                        if (options.bytes !== $Array)
-                            object.pad = $util.newBuffer(object.pad);
-                    }
-                }
-                if (message.index != null && $Object.hasOwnProperty.call(message, "index"))
-                    object.index = message.index;
-                if (message.pad != null && $Object.hasOwnProperty.call(message, "pad"))
-                    object.pad = options.bytes === $String ? $util.base64.encode(message.pad, 0, message.pad.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.pad) : message.pad;
-                return object;
-            };
-
-            PushMsg.prototype.toJSON = function() {
-                return PushMsg.toObject(this, $protobuf.util.toJSONOptions);
-            };
-
             return PushMsg;
         })();
 
@@ -875,48 +654,6 @@ export const tether = $root.tether = (() => {
                 return message;
             };
 
-            FailReq.fromObject = function (object, _depth) {
-                if (object instanceof $root.tether.echo.FailReq)
-                    return object;
-                if (!$util.isObject(object))
-                    throw $TypeError(".tether.echo.FailReq: object expected");
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let message = new $root.tether.echo.FailReq();
-                if (object.code != null)
-                    if ($Number(object.code) !== 0)
-                        message.code = object.code | 0;
-                if (object.message != null)
-                    if (typeof object.message !== "string" || object.message.length)
-                        message.message = $String(object.message);
-                return message;
-            };
-
-            FailReq.toObject = function (message, options, _depth) {
-                if (!options)
-                    options = {};
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let object = {};
-                if (options.defaults) {
-                    object.code = 0;
-                    object.message = "";
-                }
-                if (message.code != null && $Object.hasOwnProperty.call(message, "code"))
-                    object.code = message.code;
-                if (message.message != null && $Object.hasOwnProperty.call(message, "message"))
-                    object.message = message.message;
-                return object;
-            };
-
-            FailReq.prototype.toJSON = function() {
-                return FailReq.toObject(this, $protobuf.util.toJSONOptions);
-            };
-
             return FailReq;
         })();
 
@@ -1003,41 +740,6 @@ export const tether = $root.tether = (() => {
                 return message;
             };
 
-            SlowReq.fromObject = function (object, _depth) {
-                if (object instanceof $root.tether.echo.SlowReq)
-                    return object;
-                if (!$util.isObject(object))
-                    throw $TypeError(".tether.echo.SlowReq: object expected");
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let message = new $root.tether.echo.SlowReq();
-                if (object.ms != null)
-                    if ($Number(object.ms) !== 0)
-                        message.ms = object.ms >>> 0;
-                return message;
-            };
-
-            SlowReq.toObject = function (message, options, _depth) {
-                if (!options)
-                    options = {};
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let object = {};
-                if (options.defaults)
-                    object.ms = 0;
-                if (message.ms != null && $Object.hasOwnProperty.call(message, "ms"))
-                    object.ms = message.ms;
-                return object;
-            };
-
-            SlowReq.prototype.toJSON = function() {
-                return SlowReq.toObject(this, $protobuf.util.toJSONOptions);
-            };
-
             return SlowReq;
         })();
 
@@ -1106,26 +808,6 @@ export const tether = $root.tether = (() => {
                 if (_end !== $undefined)
                     throw $Error("missing end group");
                 return message;
-            };
-
-            SlowResp.fromObject = function (object, _depth) {
-                if (object instanceof $root.tether.echo.SlowResp)
-                    return object;
-                if (!$util.isObject(object))
-                    throw $TypeError(".tether.echo.SlowResp: object expected");
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                return new $root.tether.echo.SlowResp();
-            };
-
-            SlowResp.toObject = function () {
-                return {};
-            };
-
-            SlowResp.prototype.toJSON = function() {
-                return SlowResp.toObject(this, $protobuf.util.toJSONOptions);
             };
 
             return SlowResp;
@@ -1212,41 +894,6 @@ export const tether = $root.tether = (() => {
                 if (_end !== $undefined)
                     throw $Error("missing end group");
                 return message;
-            };
-
-            TopicReq.fromObject = function (object, _depth) {
-                if (object instanceof $root.tether.echo.TopicReq)
-                    return object;
-                if (!$util.isObject(object))
-                    throw $TypeError(".tether.echo.TopicReq: object expected");
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let message = new $root.tether.echo.TopicReq();
-                if (object.topic != null)
-                    if (typeof object.topic !== "string" || object.topic.length)
-                        message.topic = $String(object.topic);
-                return message;
-            };
-
-            TopicReq.toObject = function (message, options, _depth) {
-                if (!options)
-                    options = {};
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let object = {};
-                if (options.defaults)
-                    object.topic = "";
-                if (message.topic != null && $Object.hasOwnProperty.call(message, "topic"))
-                    object.topic = message.topic;
-                return object;
-            };
-
-            TopicReq.prototype.toJSON = function() {
-                return TopicReq.toObject(this, $protobuf.util.toJSONOptions);
             };
 
             return TopicReq;
@@ -1345,48 +992,6 @@ export const tether = $root.tether = (() => {
                 if (_end !== $undefined)
                     throw $Error("missing end group");
                 return message;
-            };
-
-            PublishReq.fromObject = function (object, _depth) {
-                if (object instanceof $root.tether.echo.PublishReq)
-                    return object;
-                if (!$util.isObject(object))
-                    throw $TypeError(".tether.echo.PublishReq: object expected");
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let message = new $root.tether.echo.PublishReq();
-                if (object.topic != null)
-                    if (typeof object.topic !== "string" || object.topic.length)
-                        message.topic = $String(object.topic);
-                if (object.text != null)
-                    if (typeof object.text !== "string" || object.text.length)
-                        message.text = $String(object.text);
-                return message;
-            };
-
-            PublishReq.toObject = function (message, options, _depth) {
-                if (!options)
-                    options = {};
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let object = {};
-                if (options.defaults) {
-                    object.topic = "";
-                    object.text = "";
-                }
-                if (message.topic != null && $Object.hasOwnProperty.call(message, "topic"))
-                    object.topic = message.topic;
-                if (message.text != null && $Object.hasOwnProperty.call(message, "text"))
-                    object.text = message.text;
-                return object;
-            };
-
-            PublishReq.prototype.toJSON = function() {
-                return PublishReq.toObject(this, $protobuf.util.toJSONOptions);
             };
 
             return PublishReq;
@@ -1499,70 +1104,6 @@ export const tether = $root.tether = (() => {
                 return message;
             };
 
-            TopicMsg.fromObject = function (object, _depth) {
-                if (object instanceof $root.tether.echo.TopicMsg)
-                    return object;
-                if (!$util.isObject(object))
-                    throw $TypeError(".tether.echo.TopicMsg: object expected");
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let message = new $root.tether.echo.TopicMsg();
-                if (object.topic != null)
-                    if (typeof object.topic !== "string" || object.topic.length)
-                        message.topic = $String(object.topic);
-                if (object.text != null)
-                    if (typeof object.text !== "string" || object.text.length)
-                        message.text = $String(object.text);
-                if (object.fromPlayer != null)
-                    if (typeof object.fromPlayer === "object" ? object.fromPlayer.low || object.fromPlayer.high : $Number(object.fromPlayer) !== 0)
-                        if ($util.Long)
-                            message.fromPlayer = $util.Long.fromValue(object.fromPlayer, true);
-                        else if (typeof object.fromPlayer === "string")
-                            message.fromPlayer = $parseInt(object.fromPlayer, 10);
-                        else if (typeof object.fromPlayer === "number")
-                            message.fromPlayer = object.fromPlayer;
-                        else if (typeof object.fromPlayer === "object")
-                            message.fromPlayer = new $util.LongBits(object.fromPlayer.low >>> 0, object.fromPlayer.high >>> 0).toNumber(true);
-                return message;
-            };
-
-            TopicMsg.toObject = function (message, options, _depth) {
-                if (!options)
-                    options = {};
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let object = {};
-                if (options.defaults) {
-                    object.topic = "";
-                    object.text = "";
-                    if ($util.Long) {
-                        let long = new $util.Long(0, 0, true);
-                        object.fromPlayer = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
-                    } else
-                        object.fromPlayer = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
-                }
-                if (message.topic != null && $Object.hasOwnProperty.call(message, "topic"))
-                    object.topic = message.topic;
-                if (message.text != null && $Object.hasOwnProperty.call(message, "text"))
-                    object.text = message.text;
-                if (message.fromPlayer != null && $Object.hasOwnProperty.call(message, "fromPlayer"))
-                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
-                        object.fromPlayer = typeof message.fromPlayer === "number" ? $BigInt(message.fromPlayer) : $util.Long.fromBits(message.fromPlayer.low >>> 0, message.fromPlayer.high >>> 0, true).toBigInt();
-                    else if (typeof message.fromPlayer === "number")
-                        object.fromPlayer = options.longs === $String ? $String(message.fromPlayer) : message.fromPlayer;
-                    else
-                        object.fromPlayer = options.longs === $String ? $util.Long.prototype.toString.call(message.fromPlayer) : options.longs === $Number ? new $util.LongBits(message.fromPlayer.low >>> 0, message.fromPlayer.high >>> 0).toNumber(true) : message.fromPlayer;
-                return object;
-            };
-
-            TopicMsg.prototype.toJSON = function() {
-                return TopicMsg.toObject(this, $protobuf.util.toJSONOptions);
-            };
-
             return TopicMsg;
         })();
 
@@ -1647,57 +1188,6 @@ export const tether = $root.tether = (() => {
                 if (_end !== $undefined)
                     throw $Error("missing end group");
                 return message;
-            };
-
-            CounterResp.fromObject = function (object, _depth) {
-                if (object instanceof $root.tether.echo.CounterResp)
-                    return object;
-                if (!$util.isObject(object))
-                    throw $TypeError(".tether.echo.CounterResp: object expected");
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let message = new $root.tether.echo.CounterResp();
-                if (object.revision != null)
-                    if (typeof object.revision === "object" ? object.revision.low || object.revision.high : $Number(object.revision) !== 0)
-                        if ($util.Long)
-                            message.revision = $util.Long.fromValue(object.revision, true);
-                        else if (typeof object.revision === "string")
-                            message.revision = $parseInt(object.revision, 10);
-                        else if (typeof object.revision === "number")
-                            message.revision = object.revision;
-                        else if (typeof object.revision === "object")
-                            message.revision = new $util.LongBits(object.revision.low >>> 0, object.revision.high >>> 0).toNumber(true);
-                return message;
-            };
-
-            CounterResp.toObject = function (message, options, _depth) {
-                if (!options)
-                    options = {};
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let object = {};
-                if (options.defaults)
-                    if ($util.Long) {
-                        let long = new $util.Long(0, 0, true);
-                        object.revision = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
-                    } else
-                        object.revision = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
-                if (message.revision != null && $Object.hasOwnProperty.call(message, "revision"))
-                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
-                        object.revision = typeof message.revision === "number" ? $BigInt(message.revision) : $util.Long.fromBits(message.revision.low >>> 0, message.revision.high >>> 0, true).toBigInt();
-                    else if (typeof message.revision === "number")
-                        object.revision = options.longs === $String ? $String(message.revision) : message.revision;
-                    else
-                        object.revision = options.longs === $String ? $util.Long.prototype.toString.call(message.revision) : options.longs === $Number ? new $util.LongBits(message.revision.low >>> 0, message.revision.high >>> 0).toNumber(true) : message.revision;
-                return object;
-            };
-
-            CounterResp.prototype.toJSON = function() {
-                return CounterResp.toObject(this, $protobuf.util.toJSONOptions);
             };
 
             return CounterResp;
@@ -1786,57 +1276,6 @@ export const tether = $root.tether = (() => {
                 return message;
             };
 
-            StateDelta.fromObject = function (object, _depth) {
-                if (object instanceof $root.tether.echo.StateDelta)
-                    return object;
-                if (!$util.isObject(object))
-                    throw $TypeError(".tether.echo.StateDelta: object expected");
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let message = new $root.tether.echo.StateDelta();
-                if (object.revision != null)
-                    if (typeof object.revision === "object" ? object.revision.low || object.revision.high : $Number(object.revision) !== 0)
-                        if ($util.Long)
-                            message.revision = $util.Long.fromValue(object.revision, true);
-                        else if (typeof object.revision === "string")
-                            message.revision = $parseInt(object.revision, 10);
-                        else if (typeof object.revision === "number")
-                            message.revision = object.revision;
-                        else if (typeof object.revision === "object")
-                            message.revision = new $util.LongBits(object.revision.low >>> 0, object.revision.high >>> 0).toNumber(true);
-                return message;
-            };
-
-            StateDelta.toObject = function (message, options, _depth) {
-                if (!options)
-                    options = {};
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let object = {};
-                if (options.defaults)
-                    if ($util.Long) {
-                        let long = new $util.Long(0, 0, true);
-                        object.revision = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
-                    } else
-                        object.revision = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
-                if (message.revision != null && $Object.hasOwnProperty.call(message, "revision"))
-                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
-                        object.revision = typeof message.revision === "number" ? $BigInt(message.revision) : $util.Long.fromBits(message.revision.low >>> 0, message.revision.high >>> 0, true).toBigInt();
-                    else if (typeof message.revision === "number")
-                        object.revision = options.longs === $String ? $String(message.revision) : message.revision;
-                    else
-                        object.revision = options.longs === $String ? $util.Long.prototype.toString.call(message.revision) : options.longs === $Number ? new $util.LongBits(message.revision.low >>> 0, message.revision.high >>> 0).toNumber(true) : message.revision;
-                return object;
-            };
-
-            StateDelta.prototype.toJSON = function() {
-                return StateDelta.toObject(this, $protobuf.util.toJSONOptions);
-            };
-
             return StateDelta;
         })();
 
@@ -1921,57 +1360,6 @@ export const tether = $root.tether = (() => {
                 if (_end !== $undefined)
                     throw $Error("missing end group");
                 return message;
-            };
-
-            CounterSnapshot.fromObject = function (object, _depth) {
-                if (object instanceof $root.tether.echo.CounterSnapshot)
-                    return object;
-                if (!$util.isObject(object))
-                    throw $TypeError(".tether.echo.CounterSnapshot: object expected");
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let message = new $root.tether.echo.CounterSnapshot();
-                if (object.revision != null)
-                    if (typeof object.revision === "object" ? object.revision.low || object.revision.high : $Number(object.revision) !== 0)
-                        if ($util.Long)
-                            message.revision = $util.Long.fromValue(object.revision, true);
-                        else if (typeof object.revision === "string")
-                            message.revision = $parseInt(object.revision, 10);
-                        else if (typeof object.revision === "number")
-                            message.revision = object.revision;
-                        else if (typeof object.revision === "object")
-                            message.revision = new $util.LongBits(object.revision.low >>> 0, object.revision.high >>> 0).toNumber(true);
-                return message;
-            };
-
-            CounterSnapshot.toObject = function (message, options, _depth) {
-                if (!options)
-                    options = {};
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let object = {};
-                if (options.defaults)
-                    if ($util.Long) {
-                        let long = new $util.Long(0, 0, true);
-                        object.revision = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
-                    } else
-                        object.revision = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
-                if (message.revision != null && $Object.hasOwnProperty.call(message, "revision"))
-                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
-                        object.revision = typeof message.revision === "number" ? $BigInt(message.revision) : $util.Long.fromBits(message.revision.low >>> 0, message.revision.high >>> 0, true).toBigInt();
-                    else if (typeof message.revision === "number")
-                        object.revision = options.longs === $String ? $String(message.revision) : message.revision;
-                    else
-                        object.revision = options.longs === $String ? $util.Long.prototype.toString.call(message.revision) : options.longs === $Number ? new $util.LongBits(message.revision.low >>> 0, message.revision.high >>> 0).toNumber(true) : message.revision;
-                return object;
-            };
-
-            CounterSnapshot.prototype.toJSON = function() {
-                return CounterSnapshot.toObject(this, $protobuf.util.toJSONOptions);
             };
 
             return CounterSnapshot;
@@ -2070,64 +1458,6 @@ export const tether = $root.tether = (() => {
                 if (_end !== $undefined)
                     throw $Error("missing end group");
                 return message;
-            };
-
-            KickReq.fromObject = function (object, _depth) {
-                if (object instanceof $root.tether.echo.KickReq)
-                    return object;
-                if (!$util.isObject(object))
-                    throw $TypeError(".tether.echo.KickReq: object expected");
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let message = new $root.tether.echo.KickReq();
-                if (object.playerId != null)
-                    if (typeof object.playerId === "object" ? object.playerId.low || object.playerId.high : $Number(object.playerId) !== 0)
-                        if ($util.Long)
-                            message.playerId = $util.Long.fromValue(object.playerId, true);
-                        else if (typeof object.playerId === "string")
-                            message.playerId = $parseInt(object.playerId, 10);
-                        else if (typeof object.playerId === "number")
-                            message.playerId = object.playerId;
-                        else if (typeof object.playerId === "object")
-                            message.playerId = new $util.LongBits(object.playerId.low >>> 0, object.playerId.high >>> 0).toNumber(true);
-                if (object.reason != null)
-                    if (typeof object.reason !== "string" || object.reason.length)
-                        message.reason = $String(object.reason);
-                return message;
-            };
-
-            KickReq.toObject = function (message, options, _depth) {
-                if (!options)
-                    options = {};
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let object = {};
-                if (options.defaults) {
-                    if ($util.Long) {
-                        let long = new $util.Long(0, 0, true);
-                        object.playerId = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
-                    } else
-                        object.playerId = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
-                    object.reason = "";
-                }
-                if (message.playerId != null && $Object.hasOwnProperty.call(message, "playerId"))
-                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
-                        object.playerId = typeof message.playerId === "number" ? $BigInt(message.playerId) : $util.Long.fromBits(message.playerId.low >>> 0, message.playerId.high >>> 0, true).toBigInt();
-                    else if (typeof message.playerId === "number")
-                        object.playerId = options.longs === $String ? $String(message.playerId) : message.playerId;
-                    else
-                        object.playerId = options.longs === $String ? $util.Long.prototype.toString.call(message.playerId) : options.longs === $Number ? new $util.LongBits(message.playerId.low >>> 0, message.playerId.high >>> 0).toNumber(true) : message.playerId;
-                if (message.reason != null && $Object.hasOwnProperty.call(message, "reason"))
-                    object.reason = message.reason;
-                return object;
-            };
-
-            KickReq.prototype.toJSON = function() {
-                return KickReq.toObject(this, $protobuf.util.toJSONOptions);
             };
 
             return KickReq;
@@ -2240,86 +1570,6 @@ export const tether = $root.tether = (() => {
                 return message;
             };
 
-            WhoamiResp.fromObject = function (object, _depth) {
-                if (object instanceof $root.tether.echo.WhoamiResp)
-                    return object;
-                if (!$util.isObject(object))
-                    throw $TypeError(".tether.echo.WhoamiResp: object expected");
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let message = new $root.tether.echo.WhoamiResp();
-                if (object.playerId != null)
-                    if (typeof object.playerId === "object" ? object.playerId.low || object.playerId.high : $Number(object.playerId) !== 0)
-                        if ($util.Long)
-                            message.playerId = $util.Long.fromValue(object.playerId, true);
-                        else if (typeof object.playerId === "string")
-                            message.playerId = $parseInt(object.playerId, 10);
-                        else if (typeof object.playerId === "number")
-                            message.playerId = object.playerId;
-                        else if (typeof object.playerId === "object")
-                            message.playerId = new $util.LongBits(object.playerId.low >>> 0, object.playerId.high >>> 0).toNumber(true);
-                if (object.sessionId != null)
-                    if (typeof object.sessionId !== "string" || object.sessionId.length)
-                        message.sessionId = $String(object.sessionId);
-                if (object.sessionEpoch != null)
-                    if (typeof object.sessionEpoch === "object" ? object.sessionEpoch.low || object.sessionEpoch.high : $Number(object.sessionEpoch) !== 0)
-                        if ($util.Long)
-                            message.sessionEpoch = $util.Long.fromValue(object.sessionEpoch, true);
-                        else if (typeof object.sessionEpoch === "string")
-                            message.sessionEpoch = $parseInt(object.sessionEpoch, 10);
-                        else if (typeof object.sessionEpoch === "number")
-                            message.sessionEpoch = object.sessionEpoch;
-                        else if (typeof object.sessionEpoch === "object")
-                            message.sessionEpoch = new $util.LongBits(object.sessionEpoch.low >>> 0, object.sessionEpoch.high >>> 0).toNumber(true);
-                return message;
-            };
-
-            WhoamiResp.toObject = function (message, options, _depth) {
-                if (!options)
-                    options = {};
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let object = {};
-                if (options.defaults) {
-                    if ($util.Long) {
-                        let long = new $util.Long(0, 0, true);
-                        object.playerId = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
-                    } else
-                        object.playerId = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
-                    object.sessionId = "";
-                    if ($util.Long) {
-                        let long = new $util.Long(0, 0, true);
-                        object.sessionEpoch = options.longs === $String ? long.toString() : options.longs === $Number ? long.toNumber() : typeof $BigInt !== "undefined" && options.longs === $BigInt ? long.toBigInt() : long;
-                    } else
-                        object.sessionEpoch = options.longs === $String ? "0" : typeof $BigInt !== "undefined" && options.longs === $BigInt ? $BigInt("0") : 0;
-                }
-                if (message.playerId != null && $Object.hasOwnProperty.call(message, "playerId"))
-                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
-                        object.playerId = typeof message.playerId === "number" ? $BigInt(message.playerId) : $util.Long.fromBits(message.playerId.low >>> 0, message.playerId.high >>> 0, true).toBigInt();
-                    else if (typeof message.playerId === "number")
-                        object.playerId = options.longs === $String ? $String(message.playerId) : message.playerId;
-                    else
-                        object.playerId = options.longs === $String ? $util.Long.prototype.toString.call(message.playerId) : options.longs === $Number ? new $util.LongBits(message.playerId.low >>> 0, message.playerId.high >>> 0).toNumber(true) : message.playerId;
-                if (message.sessionId != null && $Object.hasOwnProperty.call(message, "sessionId"))
-                    object.sessionId = message.sessionId;
-                if (message.sessionEpoch != null && $Object.hasOwnProperty.call(message, "sessionEpoch"))
-                    if (typeof $BigInt !== "undefined" && options.longs === $BigInt)
-                        object.sessionEpoch = typeof message.sessionEpoch === "number" ? $BigInt(message.sessionEpoch) : $util.Long.fromBits(message.sessionEpoch.low >>> 0, message.sessionEpoch.high >>> 0, true).toBigInt();
-                    else if (typeof message.sessionEpoch === "number")
-                        object.sessionEpoch = options.longs === $String ? $String(message.sessionEpoch) : message.sessionEpoch;
-                    else
-                        object.sessionEpoch = options.longs === $String ? $util.Long.prototype.toString.call(message.sessionEpoch) : options.longs === $Number ? new $util.LongBits(message.sessionEpoch.low >>> 0, message.sessionEpoch.high >>> 0).toNumber(true) : message.sessionEpoch;
-                return object;
-            };
-
-            WhoamiResp.prototype.toJSON = function() {
-                return WhoamiResp.toObject(this, $protobuf.util.toJSONOptions);
-            };
-
             return WhoamiResp;
         })();
 
@@ -2404,41 +1654,6 @@ export const tether = $root.tether = (() => {
                 if (_end !== $undefined)
                     throw $Error("missing end group");
                 return message;
-            };
-
-            BroadcastReq.fromObject = function (object, _depth) {
-                if (object instanceof $root.tether.echo.BroadcastReq)
-                    return object;
-                if (!$util.isObject(object))
-                    throw $TypeError(".tether.echo.BroadcastReq: object expected");
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let message = new $root.tether.echo.BroadcastReq();
-                if (object.text != null)
-                    if (typeof object.text !== "string" || object.text.length)
-                        message.text = $String(object.text);
-                return message;
-            };
-
-            BroadcastReq.toObject = function (message, options, _depth) {
-                if (!options)
-                    options = {};
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let object = {};
-                if (options.defaults)
-                    object.text = "";
-                if (message.text != null && $Object.hasOwnProperty.call(message, "text"))
-                    object.text = message.text;
-                return object;
-            };
-
-            BroadcastReq.prototype.toJSON = function() {
-                return BroadcastReq.toObject(this, $protobuf.util.toJSONOptions);
             };
 
             return BroadcastReq;
@@ -2527,41 +1742,6 @@ export const tether = $root.tether = (() => {
                 return message;
             };
 
-            BroadcastMsg.fromObject = function (object, _depth) {
-                if (object instanceof $root.tether.echo.BroadcastMsg)
-                    return object;
-                if (!$util.isObject(object))
-                    throw $TypeError(".tether.echo.BroadcastMsg: object expected");
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let message = new $root.tether.echo.BroadcastMsg();
-                if (object.text != null)
-                    if (typeof object.text !== "string" || object.text.length)
-                        message.text = $String(object.text);
-                return message;
-            };
-
-            BroadcastMsg.toObject = function (message, options, _depth) {
-                if (!options)
-                    options = {};
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let object = {};
-                if (options.defaults)
-                    object.text = "";
-                if (message.text != null && $Object.hasOwnProperty.call(message, "text"))
-                    object.text = message.text;
-                return object;
-            };
-
-            BroadcastMsg.prototype.toJSON = function() {
-                return BroadcastMsg.toObject(this, $protobuf.util.toJSONOptions);
-            };
-
             return BroadcastMsg;
         })();
 
@@ -2647,48 +1827,6 @@ export const tether = $root.tether = (() => {
                 if (_end !== $undefined)
                     throw $Error("missing end group");
                 return message;
-            };
-
-            NotesResp.fromObject = function (object, _depth) {
-                if (object instanceof $root.tether.echo.NotesResp)
-                    return object;
-                if (!$util.isObject(object))
-                    throw $TypeError(".tether.echo.NotesResp: object expected");
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let message = new $root.tether.echo.NotesResp();
-                if (object.texts) {
-                    if (!$Array.isArray(object.texts))
-                        throw $TypeError(".tether.echo.NotesResp.texts: array expected");
-                    message.texts = $Array(object.texts.length);
-                    for (let i = 0; i < object.texts.length; ++i)
-                        message.texts[i] = $String(object.texts[i]);
-                }
-                return message;
-            };
-
-            NotesResp.toObject = function (message, options, _depth) {
-                if (!options)
-                    options = {};
-                if (_depth === $undefined)
-                    _depth = 0;
-                if (_depth > $util.recursionLimit)
-                    throw $Error("max depth exceeded");
-                let object = {};
-                if (options.arrays || options.defaults)
-                    object.texts = [];
-                if (message.texts && message.texts.length) {
-                    object.texts = $Array(message.texts.length);
-                    for (let j = 0; j < message.texts.length; ++j)
-                        object.texts[j] = message.texts[j];
-                }
-                return object;
-            };
-
-            NotesResp.prototype.toJSON = function() {
-                return NotesResp.toObject(this, $protobuf.util.toJSONOptions);
             };
 
             return NotesResp;

@@ -40,9 +40,6 @@ export namespace tether {
             static create(properties?: tether.system.ClientHelloReq.$Properties): tether.system.ClientHelloReq;
             static encode(message: tether.system.ClientHelloReq.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tether.system.ClientHelloReq & tether.system.ClientHelloReq.$Shape;
-            static fromObject(object: { [k: string]: any }): tether.system.ClientHelloReq;
-            static toObject(message: tether.system.ClientHelloReq, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
         }
 
         namespace ClientHelloReq {
@@ -85,9 +82,6 @@ export namespace tether {
             static create(properties?: tether.system.ClientHelloResp.$Properties): tether.system.ClientHelloResp;
             static encode(message: tether.system.ClientHelloResp.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tether.system.ClientHelloResp & tether.system.ClientHelloResp.$Shape;
-            static fromObject(object: { [k: string]: any }): tether.system.ClientHelloResp;
-            static toObject(message: tether.system.ClientHelloResp, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
         }
 
         namespace ClientHelloResp {
@@ -122,9 +116,6 @@ export namespace tether {
             static create(properties?: tether.system.LoginReq.$Properties): tether.system.LoginReq;
             static encode(message: tether.system.LoginReq.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tether.system.LoginReq & tether.system.LoginReq.$Shape;
-            static fromObject(object: { [k: string]: any }): tether.system.LoginReq;
-            static toObject(message: tether.system.LoginReq, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
         }
 
         namespace LoginReq {
@@ -152,9 +143,6 @@ export namespace tether {
             static create(properties?: tether.system.LoginResp.$Properties): tether.system.LoginResp;
             static encode(message: tether.system.LoginResp.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tether.system.LoginResp & tether.system.LoginResp.$Shape;
-            static fromObject(object: { [k: string]: any }): tether.system.LoginResp;
-            static toObject(message: tether.system.LoginResp, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
         }
 
         namespace LoginResp {
@@ -185,9 +173,6 @@ export namespace tether {
             static create(properties?: tether.system.ResumeReq.$Properties): tether.system.ResumeReq;
             static encode(message: tether.system.ResumeReq.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tether.system.ResumeReq & tether.system.ResumeReq.$Shape;
-            static fromObject(object: { [k: string]: any }): tether.system.ResumeReq;
-            static toObject(message: tether.system.ResumeReq, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
         }
 
         namespace ResumeReq {
@@ -222,9 +207,6 @@ export namespace tether {
             static create(properties?: tether.system.ResumeResp.$Properties): tether.system.ResumeResp;
             static encode(message: tether.system.ResumeResp.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tether.system.ResumeResp & tether.system.ResumeResp.$Shape;
-            static fromObject(object: { [k: string]: any }): tether.system.ResumeResp;
-            static toObject(message: tether.system.ResumeResp, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
         }
 
         namespace ResumeResp {
@@ -261,9 +243,6 @@ export namespace tether {
             static create(properties?: tether.system.SyncReq.$Properties): tether.system.SyncReq;
             static encode(message: tether.system.SyncReq.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tether.system.SyncReq & tether.system.SyncReq.$Shape;
-            static fromObject(object: { [k: string]: any }): tether.system.SyncReq;
-            static toObject(message: tether.system.SyncReq, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
         }
 
         namespace SyncReq {
@@ -285,9 +264,6 @@ export namespace tether {
             static create(properties?: tether.system.SyncResp.$Properties): tether.system.SyncResp;
             static encode(message: tether.system.SyncResp.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tether.system.SyncResp & tether.system.SyncResp.$Shape;
-            static fromObject(object: { [k: string]: any }): tether.system.SyncResp;
-            static toObject(message: tether.system.SyncResp, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
         }
 
         namespace SyncResp {
@@ -310,9 +286,6 @@ export namespace tether {
             static create(properties?: tether.system.SyncSnapshotPush.$Properties): tether.system.SyncSnapshotPush;
             static encode(message: tether.system.SyncSnapshotPush.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tether.system.SyncSnapshotPush & tether.system.SyncSnapshotPush.$Shape;
-            static fromObject(object: { [k: string]: any }): tether.system.SyncSnapshotPush;
-            static toObject(message: tether.system.SyncSnapshotPush, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
         }
 
         namespace SyncSnapshotPush {
@@ -337,9 +310,6 @@ export namespace tether {
             static create(properties?: tether.system.DisconnectPush.$Properties): tether.system.DisconnectPush;
             static encode(message: tether.system.DisconnectPush.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tether.system.DisconnectPush & tether.system.DisconnectPush.$Shape;
-            static fromObject(object: { [k: string]: any }): tether.system.DisconnectPush;
-            static toObject(message: tether.system.DisconnectPush, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
         }
 
         namespace DisconnectPush {
@@ -362,9 +332,6 @@ export namespace tether {
             static create(properties?: tether.system.LogoutReq.$Properties): tether.system.LogoutReq;
             static encode(message: tether.system.LogoutReq.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tether.system.LogoutReq & tether.system.LogoutReq.$Shape;
-            static fromObject(object: { [k: string]: any }): tether.system.LogoutReq;
-            static toObject(message: tether.system.LogoutReq, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
         }
 
         namespace LogoutReq {
@@ -384,9 +351,6 @@ export namespace tether {
             static create(properties?: tether.system.LogoutResp.$Properties): tether.system.LogoutResp;
             static encode(message: tether.system.LogoutResp.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tether.system.LogoutResp & tether.system.LogoutResp.$Shape;
-            static fromObject(object: { [k: string]: any }): tether.system.LogoutResp;
-            static toObject(message: tether.system.LogoutResp, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
         }
 
         namespace LogoutResp {
@@ -410,9 +374,6 @@ export namespace tether {
             static create(properties?: tether.system.Error.$Properties): tether.system.Error;
             static encode(message: tether.system.Error.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
             static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tether.system.Error & tether.system.Error.$Shape;
-            static fromObject(object: { [k: string]: any }): tether.system.Error;
-            static toObject(message: tether.system.Error, options?: $protobuf.IConversionOptions): { [k: string]: any };
-            toJSON(): { [k: string]: any };
         }
 
         namespace Error {
