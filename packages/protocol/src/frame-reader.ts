@@ -32,8 +32,16 @@ function readNumber(buf: Uint8Array, cursor: Cursor, end: number): number {
   return v;
 }
 
+export interface DecodeOptions {
+  /**
+   * Return a frame of an unknown type instead of throwing (the type is then unchecked). Used by
+   * the sealed-frame opener, which must open and count such a frame before a client skips it.
+   */
+  readonly allowUnknownType?: boolean;
+}
+
 /** Decodes one frame and reports where its payload item is. */
-export function decodeFrameLayout(bytes: Uint8Array): FrameLayout {
+export function decodeFrameLayout(bytes: Uint8Array, options?: DecodeOptions): FrameLayout {
   const end = bytes.length;
   const cursor: Cursor = { pos: 0 };
   let type = 0;
@@ -108,7 +116,11 @@ export function decodeFrameLayout(bytes: Uint8Array): FrameLayout {
   }
 
   if ((seen & (1 << Tag.TYPE)) === 0) throw invalidFrame(FrameRule.TYPE_MISSING, "frame has no type");
-  if (!isFrameType(type)) throw invalidFrame(FrameRule.TYPE_UNKNOWN, `unknown frame type ${type}`);
+  if (!isFrameType(type)) {
+    if (options?.allowUnknownType !== true || type === 0) {
+      throw invalidFrame(FrameRule.TYPE_UNKNOWN, `unknown frame type ${type}`);
+    }
+  }
   const frame: Frame = {
     type: type as FrameTypeValue,
     flags,
@@ -120,7 +132,7 @@ export function decodeFrameLayout(bytes: Uint8Array): FrameLayout {
     rev,
     payload,
   };
-  checkFrameSemantics(frame, payloadItemStart >= 0);
+  if (isFrameType(type)) checkFrameSemantics(frame, payloadItemStart >= 0);
   return { frame, payloadItemStart, payloadItemEnd };
 }
 

@@ -14,6 +14,12 @@ export {
   type PayloadCompressor,
   safeDecompress,
 } from "./compression.js";
+export {
+  ConnectionCodec,
+  type ConnectionCodecOptions,
+  type OutgoingFrame,
+  plainCodec,
+} from "./connection-codec.js";
 export { crc32 } from "./crc32.js";
 export {
   AEAD_KEY_BYTES,
@@ -43,7 +49,13 @@ export {
   type TetherErrorOptions,
 } from "./errors.js";
 export { encodeFrame, encodeFrameHeader, type Frame, type FrameInit, toFrame } from "./frame.js";
-export { decodeFrame, decodeFrameLayout, type FrameLayout, MAX_FRAME_ITEMS } from "./frame-reader.js";
+export {
+  type DecodeOptions,
+  decodeFrame,
+  decodeFrameLayout,
+  type FrameLayout,
+  MAX_FRAME_ITEMS,
+} from "./frame-reader.js";
 export {
   FrameFlag,
   FrameType,

@@ -17,7 +17,7 @@ import {
 import { FrameRule, invalidFrame } from "./errors.js";
 import { encodeFrameHeader, type Frame, type FrameInit } from "./frame.js";
 import { decodeFrameLayout } from "./frame-reader.js";
-import { FrameFlag, Tag, withFlag } from "./frame-types.js";
+import { FrameFlag, isFrameType, Tag, withFlag } from "./frame-types.js";
 import type { SessionKeys } from "./key-schedule.js";
 import { varintSize, writeVarint } from "./varint.js";
 
@@ -81,10 +81,12 @@ export class FrameOpener {
 
   /**
    * Decodes and opens one sealed frame. The result keeps the wire flags (ENCRYPT included) and
-   * carries the plaintext payload. An unsealed frame is INVALID_FRAME `not-sealed`.
+   * carries the plaintext payload. An unsealed frame is INVALID_FRAME `not-sealed`. A frame of
+   * an unknown type is opened (so the counter stays in step) and then refused with
+   * `type-unknown`, which a client may skip.
    */
   open(bytes: Uint8Array): Frame {
-    const { frame, payloadItemStart, payloadItemEnd } = decodeFrameLayout(bytes);
+    const { frame, payloadItemStart, payloadItemEnd } = decodeFrameLayout(bytes, { allowUnknownType: true });
     if ((frame.flags & FrameFlag.ENCRYPT) === 0) {
       throw invalidFrame(FrameRule.NOT_SEALED, "an unsealed frame arrived on a sealed connection");
     }
@@ -102,6 +104,7 @@ export class FrameOpener {
       throw invalidFrame(FrameRule.SEAL_OPEN_FAILED, "frame failed to open", e);
     }
     this.counter++;
+    if (!isFrameType(frame.type)) throw invalidFrame(FrameRule.TYPE_UNKNOWN, `unknown frame type ${frame.type}`);
     return { ...frame, payload: plaintext };
   }
 }
