@@ -1,0 +1,194 @@
+/**
+ * One connection as the session layer sees it: bytes in (`receive`), bytes out (through the
+ * transport's sink). No socket here: the server (or a test) owns the transport.
+ *
+ * Inbound order: PING is answered at once, ahead of queued work. Every other frame goes through
+ * the connection's lane in arrival order: system requests are awaited there (so a request sent
+ * right after a Resume sees the resumed session), game requests are handed to their session's
+ * lane, and ACKs are applied.
+ */
+import {
+  CloseCode,
+  type ConnectionCodec,
+  DisconnectPush,
+  ErrorCode,
+  ErrorMessage,
+  type Frame,
+  FrameFlag,
+  FrameType,
+  hasFlag,
+  isTetherError,
+  type OutgoingFrame,
+  plainCodec,
+  SystemMsgId,
+  shouldReconnect,
+  TetherError,
+} from "@tether/protocol";
+import { type CachedResponse, DedupCache } from "./dedup-cache.js";
+import type { SessionEngine } from "./engine.js";
+import { SerialLane } from "./lane.js";
+import type { Session } from "./session.js";
+import type { ConnectionInfo } from "./spi.js";
+
+/** What the transport gives the session layer to write to and close a connection. */
+export interface ConnectionSink {
+  /** Writes one frame (one WebSocket message). */
+  send(bytes: Uint8Array): void;
+  /** Closes the transport. The session layer has already sent a Disconnect push. */
+  close(code: number, reason: string): void;
+}
+
+export type ConnectionState = "open" | "closed";
+
+export class Connection {
+  readonly connId: string;
+  readonly info: ConnectionInfo;
+  readonly openedAt: number;
+  /** System frames and hand-offs, in arrival order. */
+  readonly lane = new SerialLane();
+  /** Request dedup before authentication (sessions.md §7). */
+  readonly dedup: DedupCache;
+  session: Session | undefined;
+  codec: ConnectionCodec;
+  state: ConnectionState = "open";
+  /** Requests received and not answered yet. */
+  inFlight = 0;
+  /** Frames received so far (the first may be a ClientHello). */
+  framesReceived = 0;
+  helloDone = false;
+  closeCode = 0;
+
+  constructor(
+    private readonly engine: SessionEngine,
+    info: ConnectionInfo,
+    private readonly sink: ConnectionSink,
+  ) {
+    this.connId = info.connId;
+    this.info = info;
+    this.openedAt = engine.clock.now();
+    this.codec = plainCodec(engine.limits.maxFrameBytes);
+    this.dedup = new DedupCache(engine.limits, engine.clock);
+  }
+
+  get open(): boolean {
+    return this.state === "open";
+  }
+
+  get authenticated(): boolean {
+    return this.session !== undefined;
+  }
+
+  /** Feeds one received message. Never throws: bad input closes the connection with 4502. */
+  receive(bytes: Uint8Array): void {
+    if (!this.open) return;
+    let frame: Frame;
+    try {
+      frame = this.codec.decode(bytes);
+    } catch (e) {
+      this.protocolError(e);
+      return;
+    }
+    this.framesReceived++;
+    this.engine.dispatch(this, frame);
+  }
+
+  /** Sends one frame through the codec. Returns false when the connection is closed. */
+  send(frame: OutgoingFrame, precompressed?: Uint8Array): boolean {
+    if (!this.open) return false;
+    let bytes: Uint8Array;
+    try {
+      bytes = this.codec.encode(frame, precompressed);
+    } catch (e) {
+      this.engine.logger.error("failed to encode an outgoing frame", { connId: this.connId, error: String(e) });
+      return false;
+    }
+    this.sink.send(bytes);
+    return true;
+  }
+
+  /** Answers `req` (unless it is a one-way notify) and counts it answered. */
+  respond(req: Frame, response: CachedResponse): void {
+    this.answered(req);
+    if (req.seq === 0) return;
+    this.send({
+      type: FrameType.RESP,
+      msgId: response.msgId,
+      seq: req.seq,
+      flags: response.flags,
+      payload: response.payload,
+    });
+  }
+
+  /** Answers `req` with an error. */
+  fail(req: Frame, error: TetherError): void {
+    this.respond(req, errorResponse(req.msgId, error));
+  }
+
+  /** Counts `req` answered (or dropped) without sending anything. */
+  answered(req: Frame): void {
+    if (req.type === FrameType.REQ && this.inFlight > 0) this.inFlight--;
+  }
+
+  /**
+   * Closes the connection: a Disconnect push with the same code, then the transport close.
+   * The session (if any) is detached and lives on for its TTL unless the caller ended it.
+   */
+  close(code: number, reason: string): void {
+    if (!this.open) return;
+    const disconnect = DisconnectPush.encode({ code, reason, reconnect: shouldReconnect(code) }).finish();
+    this.send({
+      type: FrameType.PUSH,
+      msgId: SystemMsgId.DISCONNECT,
+      ts: this.engine.clock.now(),
+      payload: disconnect,
+    });
+    this.state = "closed";
+    this.closeCode = code;
+    try {
+      this.sink.close(code, reason);
+    } finally {
+      this.engine.connectionClosed(this);
+    }
+  }
+
+  /** The transport closed (peer, network, or the server's own close). */
+  transportClosed(code: number): void {
+    if (!this.open) return;
+    this.state = "closed";
+    this.closeCode = code;
+    this.engine.connectionClosed(this);
+  }
+
+  /** Bad input: logged with its rule, then close 4502. */
+  protocolError(e: unknown): void {
+    const rule = isTetherError(e) ? (e.detail.rule ?? String(e.code)) : "unexpected";
+    this.engine.logger.warn("protocol error", { connId: this.connId, rule });
+    this.engine.metrics.protocolErrors++;
+    this.close(CloseCode.PROTOCOL_ERROR, "protocol error");
+  }
+}
+
+/** The RESP content of an error (flags ERROR, payload an `Error` message). */
+export function errorResponse(msgId: number, error: TetherError): CachedResponse {
+  const detail: Record<string, string> = { ...error.detail };
+  return {
+    msgId,
+    flags: FrameFlag.ERROR,
+    payload: ErrorMessage.encode({
+      code: error.code,
+      message: error.message,
+      retryable: error.retryable,
+      detail,
+    }).finish(),
+  };
+}
+
+/** Maps anything a handler threw to what the client sees: TetherErrors as they are, else INTERNAL. */
+export function toTetherError(e: unknown): TetherError {
+  if (isTetherError(e)) return e as TetherError;
+  return new TetherError(ErrorCode.INTERNAL, "internal error");
+}
+
+export function isErrorResponse(r: CachedResponse): boolean {
+  return hasFlag(r.flags, FrameFlag.ERROR);
+}

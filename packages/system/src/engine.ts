@@ -1,0 +1,376 @@
+/**
+ * The session engine: owns the options and runtime limits, the session store, the routes and
+ * the live connections, and routes every inbound frame to its flow (handshake, login, resume,
+ * sync, logout, requests, ACK). Transport-free: a server feeds it bytes through Connection.
+ */
+import {
+  ClientHelloResp,
+  CloseCode,
+  type CompressionAlgorithm,
+  ErrorCode,
+  type Frame,
+  FrameType,
+  isGameMsgId,
+  isTetherError,
+  MSG_ID_MAX,
+  SystemMsgId,
+  TetherError,
+} from "@tether/protocol";
+import type { Clock } from "./clock.js";
+import { Connection, type ConnectionSink, toTetherError } from "./connection.js";
+import { negotiateHello } from "./handshake.js";
+import type { SessionEndReason } from "./hooks.js";
+import { randomId } from "./ids.js";
+import type { Logger } from "./logger.js";
+import { login, logout } from "./login.js";
+import { checkLimits, InvalidOptionError, resolveOptions, type SessionLimits, type SessionOptions } from "./options.js";
+import { type CompressionCache, issueReliable, type PushOptions, sendBestEffort } from "./push.js";
+import type { PushBody } from "./push-ring.js";
+import { dispatchRequest } from "./requests.js";
+import { resume } from "./resume.js";
+import { type RequestHandler, type RouteOptions, RouteTable } from "./routes.js";
+import { Session } from "./session.js";
+import { MemorySessionStore, type SessionStore } from "./session-store.js";
+import { type AuthResult, type ConnectionInfo, checkAuthResult, sessionKeyOf } from "./spi.js";
+import { sync } from "./sync.js";
+
+/** Counters the server turns into metrics. Monotonic unless named otherwise. */
+export interface EngineCounters {
+  protocolErrors: number;
+  authFailures: number;
+  reliablePushes: number;
+  bestEffortPushes: number;
+  replayedPushes: number;
+  resumesOk: number;
+  resumesFullSync: number;
+  backpressureRejections: number;
+  requestTimeouts: number;
+}
+
+export interface EngineOptions extends SessionOptions {
+  /** Where sessions live. Default: in memory. */
+  store: SessionStore;
+}
+
+export class SessionEngine {
+  readonly options: SessionOptions;
+  readonly limits: SessionLimits;
+  readonly store: SessionStore;
+  readonly routes = new RouteTable();
+  readonly serverEpoch: string;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly metrics: EngineCounters = {
+    protocolErrors: 0,
+    authFailures: 0,
+    reliablePushes: 0,
+    bestEffortPushes: 0,
+    replayedPushes: 0,
+    resumesOk: 0,
+    resumesFullSync: 0,
+    backpressureRejections: 0,
+    requestTimeouts: 0,
+  };
+  readonly connections = new Map<string, Connection>();
+  /** A fan-out compresses each body at most once. */
+  readonly compressionCache: CompressionCache = new WeakMap();
+  private epochCounter = 0;
+
+  constructor(options: Partial<EngineOptions> = {}) {
+    const { store, ...rest } = options;
+    this.options = resolveOptions(rest);
+    const o = this.options;
+    this.limits = {
+      maxInFlightReq: o.maxInFlightReq,
+      requestTimeoutMs: o.requestTimeoutMs,
+      maxBufferedPushCount: o.maxBufferedPushCount,
+      maxBufferedPushAgeMs: o.maxBufferedPushAgeMs,
+      maxBufferedPushBytes: o.maxBufferedPushBytes,
+      sessionTtlMs: o.sessionTtlMs,
+      dedupMaxEntries: o.dedupMaxEntries,
+      dedupTtlMs: o.dedupTtlMs,
+      maxFrameBytes: o.maxFrameBytes,
+    };
+    this.store = store ?? new MemorySessionStore();
+    this.clock = o.clock;
+    this.logger = o.logger;
+    this.serverEpoch = o.serverEpoch ?? randomId(o.crypto);
+  }
+
+  /** Changes limits at runtime; they apply at once (rings and caches read them live). */
+  setLimits(patch: Partial<SessionLimits>): SessionLimits {
+    Object.assign(this.limits, checkLimits(patch));
+    return { ...this.limits };
+  }
+
+  route(msgId: number, handler: RequestHandler, options?: RouteOptions): void {
+    this.routes.add(msgId, handler, options);
+  }
+
+  /** A new transport connection. The server calls `receive` and `transportClosed` on it. */
+  connect(info: ConnectionInfo, sink: ConnectionSink): Connection {
+    const conn = new Connection(this, info, sink);
+    this.connections.set(conn.connId, conn);
+    return conn;
+  }
+
+  newConnId(): string {
+    return randomId(this.options.crypto);
+  }
+
+  // ---- inbound --------------------------------------------------------------------------
+
+  /** Routes one decoded inbound frame (called by Connection.receive). */
+  dispatch(conn: Connection, frame: Frame): void {
+    if (!conn.helloDone) {
+      conn.helloDone = true;
+      if (frame.type === FrameType.REQ && frame.msgId === SystemMsgId.CLIENT_HELLO) {
+        this.hello(conn, frame);
+        return;
+      }
+      if (this.options.requireHello) {
+        if (frame.type === FrameType.REQ) {
+          conn.inFlight++;
+          conn.fail(frame, new TetherError(ErrorCode.UNSUPPORTED_PROTOCOL, "the first frame must be a ClientHello"));
+        }
+        conn.close(CloseCode.PROTOCOL_ERROR, "ClientHello required");
+        return;
+      }
+    }
+    switch (frame.type) {
+      case FrameType.PING:
+        conn.send({ type: FrameType.PONG, ts: this.clock.now(), payload: frame.payload });
+        return;
+      case FrameType.PONG:
+        return;
+      case FrameType.ACK:
+        void conn.lane.run(() => this.applyAck(conn, frame.pushId));
+        return;
+      case FrameType.REQ:
+        this.request(conn, frame);
+        return;
+      default:
+        // RESP and PUSH travel server -> client only.
+        conn.protocolError(new TetherError(ErrorCode.INVALID_FRAME, "unexpected frame type from a client"));
+    }
+  }
+
+  private hello(conn: Connection, frame: Frame): void {
+    conn.inFlight++;
+    try {
+      const outcome = negotiateHello(
+        { options: this.options, limits: this.limits, serverEpoch: this.serverEpoch, secure: conn.info.secure },
+        frame.payload,
+      );
+      // The RESP travels in the clear; the new codec applies from the next frame on.
+      conn.respond(frame, { msgId: frame.msgId, flags: 0, payload: ClientHelloResp.encode(outcome.response).finish() });
+      conn.codec = outcome.codec;
+    } catch (e) {
+      conn.fail(frame, toTetherError(e));
+      conn.close(CloseCode.PROTOCOL_ERROR, "handshake failed");
+    }
+  }
+
+  private request(conn: Connection, frame: Frame): void {
+    if (frame.msgId === SystemMsgId.CLIENT_HELLO) {
+      conn.inFlight++;
+      conn.fail(
+        frame,
+        new TetherError(ErrorCode.UNSUPPORTED_PROTOCOL, "ClientHello must be the first frame, sent once"),
+      );
+      return;
+    }
+    // A repeated seq joins its original instead of counting against the in-flight limit.
+    const cache = conn.session?.dedup ?? conn.dedup;
+    const duplicate = frame.seq > 0 && isGameMsgId(frame.msgId) && cache.has(frame.seq);
+    if (!duplicate && conn.inFlight >= this.limits.maxInFlightReq) {
+      this.metrics.backpressureRejections++;
+      conn.inFlight++;
+      conn.fail(frame, new TetherError(ErrorCode.BACKPRESSURE, "too many requests in flight"));
+      return;
+    }
+    conn.inFlight++;
+    void conn.lane.run(async () => {
+      if (!conn.open) return;
+      if (frame.ackPushId > 0) this.applyAck(conn, frame.ackPushId);
+      if (!conn.open) return;
+      if (frame.msgId < 1000) await this.system(conn, frame);
+      else dispatchRequest(this, conn, frame);
+    });
+  }
+
+  private async system(conn: Connection, frame: Frame): Promise<void> {
+    try {
+      switch (frame.msgId) {
+        case SystemMsgId.LOGIN:
+          await login(this, conn, frame);
+          return;
+        case SystemMsgId.RESUME:
+          await resume(this, conn, frame);
+          return;
+        case SystemMsgId.SYNC:
+          await sync(this, conn, frame);
+          return;
+        case SystemMsgId.LOGOUT:
+          logout(this, conn, frame);
+          return;
+        default:
+          conn.fail(frame, new TetherError(ErrorCode.NOT_FOUND, `no system request ${frame.msgId}`));
+      }
+    } catch (e) {
+      if (!isTetherError(e)) this.logger.error("system request failed", { msgId: frame.msgId, error: String(e) });
+      conn.fail(frame, toTetherError(e));
+    }
+  }
+
+  /** Cumulative ACK (an ACK frame or a piggy-backed ackPushId). */
+  applyAck(conn: Connection, n: number): void {
+    const session = conn.session;
+    if (n === 0 || session === undefined) return;
+    if (n > session.lastIssuedPushId) {
+      conn.protocolError(new TetherError(ErrorCode.INVALID_FRAME, "ACK above the last issued pushId"));
+      return;
+    }
+    if (n <= session.lastAckedPushId) return;
+    session.lastAckedPushId = n;
+    session.ring.ack(n);
+  }
+
+  /** Authenticates a token with the SPI; anything but a valid AuthResult is UNAUTHORIZED. */
+  async authenticate(token: unknown, conn: Connection): Promise<AuthResult> {
+    try {
+      if (typeof token !== "string" || token.length === 0) throw new Error("empty token");
+      return checkAuthResult(await this.options.authenticator.authenticate(token, conn.info));
+    } catch (e) {
+      this.metrics.authFailures++;
+      if (isTetherError(e) && e.code === ErrorCode.UNAUTHORIZED) throw e;
+      throw new TetherError(ErrorCode.UNAUTHORIZED, "token rejected");
+    }
+  }
+
+  // ---- sessions -------------------------------------------------------------------------
+
+  createSession(auth: AuthResult): Session {
+    const session = new Session(
+      {
+        key: sessionKeyOf(auth),
+        sessionId: randomId(this.options.crypto),
+        playerId: auth.playerId,
+        deviceId: auth.deviceId,
+        sessionEpoch: ++this.epochCounter,
+        data: auth.data,
+      },
+      this.limits,
+      this.clock,
+    );
+    this.store.add(session);
+    this.hook("onSessionStart", () => this.options.hooks.onSessionStart?.(session));
+    return session;
+  }
+
+  attach(session: Session, conn: Connection): void {
+    session.ttlTimer?.cancel();
+    session.ttlTimer = undefined;
+    session.detachedAt = undefined;
+    session.connection = conn;
+    conn.session = session;
+  }
+
+  /** Unbinds `conn` from its session; the session lives on for its TTL. */
+  detach(conn: Connection, reason?: string): void {
+    const session = conn.session;
+    conn.session = undefined;
+    if (session === undefined) return;
+    if (reason !== undefined) session.abortRequests(reason);
+    if (session.connection !== conn) return;
+    session.connection = undefined;
+    if (session.ended) return;
+    session.detachedAt = this.clock.now();
+    session.ttlTimer = this.clock.setTimer(this.limits.sessionTtlMs, () => {
+      if (session.connection === undefined) this.endSession(session, "expired");
+    });
+  }
+
+  /** Ends a session: ring dropped, requests aborted, removed from the store. */
+  endSession(session: Session, reason: SessionEndReason): void {
+    if (session.ended) return;
+    session.ended = true;
+    session.ttlTimer?.cancel();
+    session.ring.clear(session.lastIssuedPushId);
+    session.abortRequests("session ended");
+    this.store.remove(session);
+    const conn = session.connection;
+    if (conn?.session === session) conn.session = undefined;
+    session.connection = undefined;
+    this.hook("onSessionEnd", () => this.options.hooks.onSessionEnd?.(session, reason));
+  }
+
+  connectionClosed(conn: Connection): void {
+    this.connections.delete(conn.connId);
+    this.detach(conn);
+    this.hook("onConnectionClose", () => this.options.hooks.onConnectionClose?.(conn, conn.closeCode));
+  }
+
+  private hook(name: string, fn: () => void): void {
+    try {
+      fn();
+    } catch (e) {
+      this.logger.error("a hook threw", { hook: name, error: String(e) });
+    }
+  }
+
+  // ---- pushes ---------------------------------------------------------------------------
+
+  /** A body for one push to one or many sessions (validated once). */
+  pushBody(msgId: number, payload: Uint8Array, options: PushOptions = {}): PushBody {
+    if (!Number.isInteger(msgId) || msgId < 1 || msgId > MSG_ID_MAX) {
+      throw new InvalidOptionError("msgId", `push msgId ${msgId} is out of range`);
+    }
+    if (!(payload instanceof Uint8Array)) throw new InvalidOptionError("payload", "must be a Uint8Array");
+    const rev = options.rev ?? 0;
+    if (!Number.isSafeInteger(rev) || rev < 0) throw new InvalidOptionError("rev", "must be a non-negative integer");
+    return { msgId, payload, rev, compress: options.compress !== false };
+  }
+
+  /**
+   * Pushes one body to `session`. Reliable: numbered, buffered, replayed; returns the pushId.
+   * Best effort: sent only when a connection is attached; returns 0.
+   */
+  pushTo(session: Session, body: PushBody, reliable: boolean): number {
+    if (session.ended) return 0;
+    const now = this.clock.now();
+    if (reliable) {
+      this.metrics.reliablePushes++;
+      return issueReliable(session, session.nextPushId(), body, now, this.compressionCache).pushId;
+    }
+    const conn = session.connection;
+    if (conn) {
+      this.metrics.bestEffortPushes++;
+      sendBestEffort(conn, body, now, this.compressionCache);
+    }
+    return 0;
+  }
+
+  /** Pushes to one session. Reliable by default. */
+  push(session: Session, msgId: number, payload: Uint8Array, options: PushOptions = {}): number {
+    return this.pushTo(session, this.pushBody(msgId, payload, options), options.reliable !== false);
+  }
+
+  /** Pushes one payload to many sessions: stored once, each session numbering its own copy. */
+  pushMany(sessions: Iterable<Session>, msgId: number, payload: Uint8Array, options: PushOptions = {}): number {
+    const body = this.pushBody(msgId, payload, options);
+    const reliable = options.reliable !== false;
+    let n = 0;
+    for (const s of sessions) {
+      if (s.ended) continue;
+      this.pushTo(s, body, reliable);
+      n++;
+    }
+    return n;
+  }
+
+  /** The compression algorithms this engine may select, for introspection. */
+  get compressionAllowList(): readonly CompressionAlgorithm[] {
+    return this.options.compression;
+  }
+}

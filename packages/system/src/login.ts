@@ -1,0 +1,66 @@
+/**
+ * Login (start fresh) and Logout (sessions.md §4).
+ *
+ * Login ends any existing session under the key. If that session has a live connection, the
+ * kick policy decides: kick (default) sends it Disconnect{4500} and closes it; no kick answers
+ * SESSION_CONFLICT. The policy is the request's explicit `kick_existing_session` when present,
+ * else the authenticator's `kickExistingSession`, else the server's `kickExistingSession`.
+ */
+import { CloseCode, ErrorCode, type Frame, LoginReq, LoginResp, LogoutResp, TetherError } from "@tether/protocol";
+import type { Connection } from "./connection.js";
+import type { SessionEngine } from "./engine.js";
+import { sessionKeyOf } from "./spi.js";
+
+function decodeLogin(payload: Uint8Array): LoginReq {
+  try {
+    return LoginReq.decode(payload);
+  } catch (e) {
+    throw new TetherError(ErrorCode.BAD_REQUEST, "LoginReq does not decode", { cause: e });
+  }
+}
+
+export async function login(engine: SessionEngine, conn: Connection, req: Frame): Promise<void> {
+  const msg = decodeLogin(req.payload);
+  const auth = await engine.authenticate(msg.token, conn);
+  if (!conn.open) return;
+
+  const existing = engine.store.byKey(sessionKeyOf(auth));
+  const holder = existing?.connection;
+  if (existing && holder && holder !== conn) {
+    const explicit = Object.hasOwn(msg, "kickExistingSession") ? msg.kickExistingSession : undefined;
+    const kick = explicit ?? auth.kickExistingSession ?? engine.options.kickExistingSession;
+    if (!kick) throw new TetherError(ErrorCode.SESSION_CONFLICT, "the session is held by another connection");
+  }
+
+  // Account switch (or a fresh login on the same key): leave the current session first; its
+  // requests still running get SESSION_EXPIRED.
+  if (conn.session) engine.detach(conn, "session changed");
+  if (existing) {
+    engine.endSession(existing, "replaced");
+    if (holder && holder !== conn) holder.close(CloseCode.SESSION_TAKEN_OVER, "session taken over by a new login");
+  }
+
+  const session = engine.createSession(auth);
+  engine.attach(session, conn);
+  conn.respond(req, {
+    msgId: req.msgId,
+    flags: 0,
+    payload: LoginResp.encode({
+      playerId: session.playerId,
+      sessionEpoch: session.sessionEpoch,
+      needSync: engine.options.snapshotProvider !== undefined,
+      serverTimeMillis: engine.clock.now(),
+      sessionId: session.sessionId,
+      lastIssuedPushId: session.lastIssuedPushId,
+    }).finish(),
+  });
+}
+
+/** Logout: answers LogoutResp, ends the session and closes with 4504. */
+export function logout(engine: SessionEngine, conn: Connection, req: Frame): void {
+  const session = conn.session;
+  if (session === undefined) throw new TetherError(ErrorCode.NEED_LOGIN, "not logged in");
+  conn.respond(req, { msgId: req.msgId, flags: 0, payload: LogoutResp.encode({}).finish() });
+  engine.endSession(session, "logout");
+  conn.close(CloseCode.LOGGED_OUT, "logged out");
+}

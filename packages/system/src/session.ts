@@ -1,0 +1,83 @@
+/**
+ * A session: what a player keeps across connections (sessions.md §1). At most one connection
+ * is attached at a time. Pure state plus small helpers; the flows live in login.ts, resume.ts,
+ * sync.ts and push.ts.
+ */
+import type { Clock, TimerHandle } from "./clock.js";
+import type { Connection } from "./connection.js";
+import { DedupCache } from "./dedup-cache.js";
+import { SerialLane } from "./lane.js";
+import type { SessionLimits } from "./options.js";
+import { PushRing } from "./push-ring.js";
+
+export interface SessionInit {
+  readonly key: string;
+  readonly sessionId: string;
+  readonly playerId: number;
+  readonly deviceId: string | undefined;
+  readonly sessionEpoch: number;
+  readonly data: Readonly<Record<string, string>> | undefined;
+}
+
+export class Session {
+  readonly key: string;
+  readonly sessionId: string;
+  readonly playerId: number;
+  readonly deviceId: string | undefined;
+  readonly sessionEpoch: number;
+  readonly createdAt: number;
+  readonly ring: PushRing;
+  readonly dedup: DedupCache;
+  /** Requests of this session run one at a time here (unless their route is concurrent). */
+  readonly lane = new SerialLane();
+  readonly topics = new Set<string>();
+  readonly data = new Map<string, string>();
+  /** Aborted when the session ends or changes under its requests. */
+  private abort = new AbortController();
+
+  /** The last pushId issued; pushIds of this session count 1, 2, 3, ... and never reset. */
+  lastIssuedPushId = 0;
+  /** The highest cumulative ACK seen. */
+  lastAckedPushId = 0;
+  /** The highest `rev` issued with a push (ResumeResp.server_state_revision). */
+  stateRevision = 0;
+  /** The client instance (hex) that last resumed this session. */
+  clientInstance: string | undefined;
+  connection: Connection | undefined;
+  detachedAt: number | undefined;
+  ended = false;
+  /** While a Sync snapshot is being built: its pushId (resumes below it need a full sync). */
+  pendingSnapshotId = 0;
+  ttlTimer: TimerHandle | undefined;
+
+  constructor(init: SessionInit, limits: SessionLimits, clock: Clock) {
+    this.key = init.key;
+    this.sessionId = init.sessionId;
+    this.playerId = init.playerId;
+    this.deviceId = init.deviceId;
+    this.sessionEpoch = init.sessionEpoch;
+    this.createdAt = clock.now();
+    this.ring = new PushRing(limits);
+    this.dedup = new DedupCache(limits, clock);
+    if (init.data) for (const [k, v] of Object.entries(init.data)) this.data.set(k, v);
+  }
+
+  get attached(): boolean {
+    return this.connection !== undefined;
+  }
+
+  /** Fires for requests running under this session when it ends or is left. */
+  get signal(): AbortSignal {
+    return this.abort.signal;
+  }
+
+  /** Aborts the requests running now; later requests get a fresh signal. */
+  abortRequests(reason: string): void {
+    this.abort.abort(reason);
+    this.abort = new AbortController();
+  }
+
+  nextPushId(): number {
+    return ++this.lastIssuedPushId;
+  }
+}

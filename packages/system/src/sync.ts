@@ -1,0 +1,83 @@
+/**
+ * Sync (sessions.md §6): the snapshot barrier.
+ *
+ * The server reserves the snapshot's pushId k first, then asks the SnapshotProvider, then
+ * answers SyncResp{k} and issues SyncSnapshotPush as the reliable push k (frame `rev` = the
+ * snapshot's revision). Pushes issued while the provider works get ids above k and may reach
+ * the client before the snapshot; the client holds them, discards reliable pushes below k,
+ * applies the snapshot, then applies the held ones, skipping any whose `rev` is not above the
+ * snapshot's revision.
+ *
+ * Reading of the design: the RESP goes out after the provider answered rather than before, so
+ * that a failing provider can answer an Error RESP (never silence). On failure the reserved id
+ * is given back when nothing was issued after it; otherwise resumes from below it need a full
+ * sync (the client, still waiting for a snapshot, syncs again anyway).
+ */
+import {
+  ErrorCode,
+  type Frame,
+  isTetherError,
+  SyncReq,
+  SyncResp,
+  SyncSnapshotPush,
+  SystemMsgId,
+  TetherError,
+} from "@tether/protocol";
+import type { Connection } from "./connection.js";
+import type { SessionEngine } from "./engine.js";
+import { issueReliable } from "./push.js";
+import type { SnapshotResult } from "./spi.js";
+
+function checkSnapshot(x: unknown): SnapshotResult {
+  const r = x as Partial<SnapshotResult> | null | undefined;
+  if (
+    typeof r !== "object" ||
+    r === null ||
+    !(r.snapshot instanceof Uint8Array) ||
+    typeof r.serverStateRevision !== "number" ||
+    !Number.isSafeInteger(r.serverStateRevision) ||
+    r.serverStateRevision < 0
+  ) {
+    throw new Error("snapshot provider returned an invalid result");
+  }
+  return r as SnapshotResult;
+}
+
+export async function sync(engine: SessionEngine, conn: Connection, req: Frame): Promise<void> {
+  const session = conn.session;
+  if (session === undefined) throw new TetherError(ErrorCode.NEED_LOGIN, "Sync needs a session");
+  const provider = engine.options.snapshotProvider;
+  if (provider === undefined) throw new TetherError(ErrorCode.SYNC_UNSUPPORTED, "this server has no snapshot provider");
+  let msg: SyncReq;
+  try {
+    msg = SyncReq.decode(req.payload);
+  } catch (e) {
+    throw new TetherError(ErrorCode.BAD_REQUEST, "SyncReq does not decode", { cause: e });
+  }
+
+  const k = session.nextPushId();
+  session.pendingSnapshotId = k;
+  let result: SnapshotResult;
+  try {
+    result = checkSnapshot(await provider.snapshot(session.playerId, msg.clientStateRevision ?? 0));
+  } catch (e) {
+    session.pendingSnapshotId = 0;
+    if (session.lastIssuedPushId === k) session.lastIssuedPushId = k - 1;
+    else session.ring.raiseFloor(k);
+    if (isTetherError(e)) throw e;
+    engine.logger.error("snapshot provider failed", { playerId: session.playerId, error: String(e) });
+    throw new TetherError(ErrorCode.INTERNAL, "snapshot failed");
+  }
+  session.pendingSnapshotId = 0;
+  if (session.ended || conn.session !== session) {
+    throw new TetherError(ErrorCode.SESSION_EXPIRED, "the session changed during Sync");
+  }
+  conn.respond(req, { msgId: req.msgId, flags: 0, payload: SyncResp.encode({ snapshotPushId: k }).finish() });
+  const body = engine.pushBody(
+    SystemMsgId.SYNC_SNAPSHOT,
+    SyncSnapshotPush.encode({ serverStateRevision: result.serverStateRevision, snapshot: result.snapshot }).finish(),
+    { rev: result.serverStateRevision },
+  );
+  engine.metrics.reliablePushes++;
+  issueReliable(session, k, body, engine.clock.now(), engine.compressionCache);
+}
