@@ -23,6 +23,7 @@ export interface RequestContext {
 }
 
 /** Returns the RESP payload; nothing means an empty RESP (an implicit ack). */
+// biome-ignore lint/suspicious/noConfusingVoidType: lets `async () => {}` handlers type-check.
 export type RequestHandler = (
   payload: Uint8Array,
   ctx: RequestContext,

@@ -1,4 +1,5 @@
 import {
+  type AeadAlgorithm,
   CipherAlgorithm,
   CloseCode,
   CompressionAlgorithm,
@@ -13,8 +14,8 @@ import { describe, expect, it } from "vitest";
 import { bytes, errorOf, makeEngine, TestClient } from "./harness.js";
 
 const GZIP = CompressionAlgorithm.COMPRESSION_GZIP;
-const CHACHA = CipherAlgorithm.CIPHER_CHACHA20_POLY1305;
-const AES = CipherAlgorithm.CIPHER_AES_256_GCM;
+const CHACHA: AeadAlgorithm = CipherAlgorithm.CIPHER_CHACHA20_POLY1305;
+const AES: AeadAlgorithm = CipherAlgorithm.CIPHER_AES_256_GCM;
 const TLS = CipherAlgorithm.CIPHER_TLS;
 
 describe("ClientHello negotiation (sessions.md §3, protocol.md §4-5)", () => {
@@ -128,7 +129,7 @@ describe("ClientHello negotiation (sessions.md §3, protocol.md §4-5)", () => {
     expect(c.conn.codec.compression).toBe(false);
   });
 
-  it.each([
+  it.each<[string, AeadAlgorithm]>([
     ["ChaCha20-Poly1305", CHACHA],
     ["AES-256-GCM", AES],
   ])("seals every frame after the hello with %s, both ways", async (_, cipher) => {
