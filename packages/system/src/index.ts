@@ -24,7 +24,7 @@ export {
 export type { PushOptions } from "./push.js";
 export { type PushBody, PushRing, type PushWindow, type RingEntry } from "./push-ring.js";
 export type { ResumeOutcome } from "./resume.js";
-export type { RequestContext, RequestHandler, Route, RouteOptions } from "./routes.js";
+export type { HandlerResult, RequestContext, RequestHandler, Route, RouteOptions } from "./routes.js";
 export { Session } from "./session.js";
 export { MemorySessionStore, type SessionStore } from "./session-store.js";
 export {

@@ -22,12 +22,11 @@ export interface RequestContext {
   push(msgId: number, payload: Uint8Array, options?: PushOptions): number;
 }
 
-/** Returns the RESP payload; nothing means an empty RESP (an implicit ack). */
-// biome-ignore lint/suspicious/noConfusingVoidType: lets `async () => {}` handlers type-check.
-export type RequestHandler = (
-  payload: Uint8Array,
-  ctx: RequestContext,
-) => Uint8Array | undefined | void | Promise<Uint8Array | undefined | void>;
+/** What a handler returns: the RESP payload, or nothing for an empty RESP (an implicit ack). */
+// biome-ignore lint/suspicious/noConfusingVoidType: `void` lets `async () => {}` handlers type-check.
+export type HandlerResult = Uint8Array | undefined | void;
+
+export type RequestHandler = (payload: Uint8Array, ctx: RequestContext) => HandlerResult | Promise<HandlerResult>;
 
 export interface RouteOptions {
   /** Works before authentication. Default false. */
