@@ -66,14 +66,23 @@ describe("ConnectionCodec", () => {
 
   it("leaves small payloads and payloads that opt out uncompressed", () => {
     const { server } = pair(false);
-    expect(decodeFrame(server.encode({ type: FrameType.PUSH, msgId: 2000, payload: big.subarray(0, 100) })).flags).toBe(0);
-    expect(decodeFrame(server.encode({ type: FrameType.PUSH, msgId: 2000, payload: big, compress: false })).flags).toBe(0);
+    expect(decodeFrame(server.encode({ type: FrameType.PUSH, msgId: 2000, payload: big.subarray(0, 100) })).flags).toBe(
+      0,
+    );
+    expect(decodeFrame(server.encode({ type: FrameType.PUSH, msgId: 2000, payload: big, compress: false })).flags).toBe(
+      0,
+    );
   });
 
   it("refuses a payload that inflates past maxFrameBytes", () => {
     const { client } = pair(false);
     const bomb = nodeGzip.compress(new Uint8Array(8192));
-    const wire = plainCodec(1 << 20).encode({ type: FrameType.PUSH, msgId: 2000, flags: FrameFlag.COMPRESS, payload: bomb });
+    const wire = plainCodec(1 << 20).encode({
+      type: FrameType.PUSH,
+      msgId: 2000,
+      flags: FrameFlag.COMPRESS,
+      payload: bomb,
+    });
     expect(ruleOf(() => client.decode(wire))).toBe(FrameRule.INFLATE_LIMIT);
   });
 

@@ -78,8 +78,12 @@ export class Connection {
     return this.session !== undefined;
   }
 
-  /** Feeds one received message. Never throws: bad input closes the connection with 4502. */
-  receive(bytes: Uint8Array): void {
+  /**
+   * Feeds one received message. Never throws: bad input closes the connection with 4502.
+   * `rateLimited` (set by the transport's message-rate limiter) makes a REQ answer RATE_LIMITED
+   * instead of running; other frames are still processed.
+   */
+  receive(bytes: Uint8Array, rateLimited = false): void {
     if (!this.open) return;
     let frame: Frame;
     try {
@@ -89,7 +93,7 @@ export class Connection {
       return;
     }
     this.framesReceived++;
-    this.engine.dispatch(this, frame);
+    this.engine.dispatch(this, frame, rateLimited);
   }
 
   /** Sends one frame through the codec. Returns false when the connection is closed. */

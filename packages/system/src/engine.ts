@@ -44,6 +44,7 @@ export interface EngineCounters {
   resumesOk: number;
   resumesFullSync: number;
   backpressureRejections: number;
+  rateLimitRejections: number;
   requestTimeouts: number;
 }
 
@@ -69,6 +70,7 @@ export class SessionEngine {
     resumesOk: 0,
     resumesFullSync: 0,
     backpressureRejections: 0,
+    rateLimitRejections: 0,
     requestTimeouts: 0,
   };
   readonly connections = new Map<string, Connection>();
@@ -121,7 +123,7 @@ export class SessionEngine {
   // ---- inbound --------------------------------------------------------------------------
 
   /** Routes one decoded inbound frame (called by Connection.receive). */
-  dispatch(conn: Connection, frame: Frame): void {
+  dispatch(conn: Connection, frame: Frame, rateLimited = false): void {
     if (!conn.helloDone) {
       conn.helloDone = true;
       if (frame.type === FrameType.REQ && frame.msgId === SystemMsgId.CLIENT_HELLO) {
@@ -147,6 +149,14 @@ export class SessionEngine {
         void conn.lane.run(() => this.applyAck(conn, frame.pushId));
         return;
       case FrameType.REQ:
+        if (rateLimited) {
+          this.metrics.rateLimitRejections++;
+          if (frame.seq > 0) {
+            conn.inFlight++;
+            conn.fail(frame, new TetherError(ErrorCode.RATE_LIMITED, "message rate exceeded"));
+          }
+          return;
+        }
         this.request(conn, frame);
         return;
       default:

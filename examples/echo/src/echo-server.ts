@@ -1,0 +1,164 @@
+/**
+ * The conformance server's routes (conformance-server.md): a small but complete server that
+ * exercises every system feature. `startEchoServer` is what `main.ts` runs and what the
+ * end-to-end tests start in-process.
+ */
+import { TetherError } from "@tether/protocol";
+import { tether } from "@tether/protocol/gen/echo";
+import { nodeCrypto, nodeGzip } from "@tether/protocol/node";
+import { createServer, type ServerOptions, type TetherServer } from "@tether/server";
+import type { AuthResult, SnapshotProvider, TokenAuthenticator } from "@tether/system";
+
+const echo = tether.echo;
+
+/** `p:<playerId>` or `p:<playerId>:<deviceId>`; anything else is rejected. */
+export const echoAuthenticator: TokenAuthenticator = {
+  authenticate(token) {
+    const m = /^p:([1-9]\d{0,15})(?::(.+))?$/.exec(token);
+    const playerId = Number(m?.[1]);
+    if (!m || !Number.isSafeInteger(playerId)) throw new Error("token rejected");
+    const r: AuthResult = { playerId };
+    return m[2] === undefined ? r : { ...r, deviceId: m[2] };
+  },
+};
+
+/** The game state of the conformance server: a revision counter per player. */
+export class CounterState implements SnapshotProvider {
+  private readonly revisions = new Map<number, number>();
+
+  bump(playerId: number): number {
+    const r = (this.revisions.get(playerId) ?? 0) + 1;
+    this.revisions.set(playerId, r);
+    return r;
+  }
+
+  snapshot(playerId: number) {
+    const revision = this.revisions.get(playerId) ?? 0;
+    return { serverStateRevision: revision, snapshot: echo.CounterSnapshot.encode({ revision }).finish() };
+  }
+}
+
+export interface EchoServerOptions {
+  readonly server?: Partial<ServerOptions>;
+  /** Run with a snapshot provider (default true; `--no-snapshots` turns it off). */
+  readonly snapshots?: boolean;
+}
+
+export function createEchoServer(options: EchoServerOptions = {}): TetherServer {
+  const counters = new CounterState();
+  const notes = new Map<string, string[]>();
+  const server = createServer({
+    crypto: nodeCrypto,
+    compressor: nodeGzip,
+    authenticator: echoAuthenticator,
+    snapshotProvider: options.snapshots === false ? undefined : counters,
+    ...options.server,
+    hooks: {
+      ...options.server?.hooks,
+      onSessionEnd: (session, reason) => {
+        notes.delete(session.sessionId);
+        options.server?.hooks?.onSessionEnd?.(session, reason);
+      },
+    },
+  });
+
+  server.route(1000, echo.EchoReq, echo.EchoResp, (req) => ({ text: req.text }));
+
+  server.route(1001, echo.PushMeReq, echo.PushMeResp, (req, ctx) => {
+    const session = ctx.sessionId === undefined ? undefined : server.sessionById(ctx.sessionId);
+    if (session === undefined) return {};
+    const count = req.count ?? 0;
+    const pad = new Uint8Array(req.padBytes ?? 0);
+    const push = (index: number) =>
+      server.engine.push(session, 2001, echo.PushMsg.encode({ index, pad }).finish(), {
+        reliable: req.reliable === true,
+        compress: req.compressHint === true,
+      });
+    // The RESP goes first: pushes start on the next turn of the event loop.
+    const interval = req.intervalMs ?? 0;
+    if (interval === 0) {
+      setImmediate(() => {
+        for (let i = 0; i < count; i++) push(i);
+      });
+    } else {
+      let i = 0;
+      const tick = () => {
+        if (i >= count || session.ended) return;
+        push(i++);
+        setTimeout(tick, interval).unref();
+      };
+      setTimeout(tick, 0).unref();
+    }
+    return {};
+  });
+
+  server.route(1002, echo.FailReq, echo.Empty, (req) => {
+    const code = req.code ?? 0;
+    // Code 0: a plain exception (the client sees INTERNAL). Any other code: a TetherError with
+    // it (>= 10000 is a game error; a system code gets the table's retry rule).
+    if (code === 0) throw new Error("plain failure from the fail route");
+    throw new TetherError(code, req.message ?? "", { detail: { route: "fail" } });
+  });
+
+  server.route(1003, echo.SlowReq, echo.SlowResp, (req, ctx) => {
+    return new Promise((resolve) => {
+      const t = setTimeout(() => resolve({}), req.ms ?? 0);
+      ctx.signal.addEventListener("abort", () => clearTimeout(t));
+    });
+  });
+
+  server.route(1004, echo.TopicReq, echo.Empty, (req, ctx) => {
+    if (ctx.sessionId !== undefined) server.subscribe(ctx.sessionId, [req.topic ?? ""]);
+    return {};
+  });
+
+  server.route(1005, echo.PublishReq, echo.Empty, (req, ctx) => {
+    const topic = req.topic ?? "";
+    const msg = echo.TopicMsg.encode({ topic, text: req.text ?? "", fromPlayer: ctx.playerId ?? 0 }).finish();
+    server.publish([topic], 2002, msg, { reliable: true });
+    return {};
+  });
+
+  server.route(1006, echo.TopicReq, echo.Empty, (req, ctx) => {
+    if (ctx.sessionId !== undefined) server.unsubscribe(ctx.sessionId, [req.topic ?? ""]);
+    return {};
+  });
+
+  server.route(1007, echo.Empty, echo.CounterResp, (_, ctx) => {
+    const session = ctx.sessionId === undefined ? undefined : server.sessionById(ctx.sessionId);
+    if (session === undefined || ctx.playerId === undefined) return {};
+    const revision = counters.bump(ctx.playerId);
+    server.engine.push(session, 2003, echo.StateDelta.encode({ revision }).finish(), { rev: revision });
+    return { revision };
+  });
+
+  server.route(1008, echo.KickReq, echo.Empty, (req) => {
+    server.kick({ playerId: req.playerId ?? 0 }, req.reason || "kicked");
+    return {};
+  });
+
+  server.route(1009, echo.Empty, echo.WhoamiResp, (_, ctx) => {
+    const session = ctx.sessionId === undefined ? undefined : server.sessionById(ctx.sessionId);
+    return { playerId: ctx.playerId ?? 0, sessionId: ctx.sessionId ?? "", sessionEpoch: session?.sessionEpoch ?? 0 };
+  });
+
+  server.route(1010, echo.BroadcastReq, echo.Empty, (req) => {
+    server.broadcast(2004, echo.BroadcastMsg.encode({ text: req.text ?? "" }).finish());
+    return {};
+  });
+
+  server.route(1011, echo.Empty, echo.EchoResp, () => ({ text: "open" }), { open: true });
+
+  server.notify(1012, echo.EchoReq, (req, ctx) => {
+    if (ctx.sessionId === undefined) return;
+    const list = notes.get(ctx.sessionId) ?? [];
+    list.push(req.text ?? "");
+    notes.set(ctx.sessionId, list);
+  });
+
+  server.route(1013, echo.Empty, echo.NotesResp, (_, ctx) => ({
+    texts: ctx.sessionId === undefined ? [] : (notes.get(ctx.sessionId) ?? []),
+  }));
+
+  return server;
+}

@@ -1,0 +1,94 @@
+/**
+ * The conformance server's command line (conformance-server.md), parsed with node:util into
+ * server options. A bad flag is reported on stderr and exits with code 2.
+ */
+import { parseArgs } from "node:util";
+import { type AeadAlgorithm, CipherAlgorithm, CompressionAlgorithm, fromHex } from "@tether/protocol";
+import type { ServerOptions } from "@tether/server";
+
+export class FlagError extends Error {}
+
+const NUMBER_FLAGS = {
+  port: "port",
+  "compression-min-bytes": "compressionMinBytes",
+  "push-window-count": "maxBufferedPushCount",
+  "push-window-age-ms": "maxBufferedPushAgeMs",
+  "push-window-bytes": "maxBufferedPushBytes",
+  "session-ttl-ms": "sessionTtlMs",
+  "heartbeat-interval-ms": "heartbeatIntervalMs",
+  "heartbeat-timeout-ms": "heartbeatTimeoutMs",
+  "auth-timeout-ms": "authTimeoutMs",
+  "max-in-flight": "maxInFlightReq",
+  "request-timeout-ms": "requestTimeoutMs",
+  "max-frame-bytes": "maxFrameBytes",
+  rate: "messageRatePerSec",
+  burst: "messageBurst",
+  "max-outbound-bytes": "maxOutboundBytes",
+} as const satisfies Record<string, keyof ServerOptions>;
+
+const CIPHERS: Record<string, AeadAlgorithm> = {
+  "chacha20-poly1305": CipherAlgorithm.CIPHER_CHACHA20_POLY1305,
+  "aes-256-gcm": CipherAlgorithm.CIPHER_AES_256_GCM,
+};
+
+export interface EchoFlags {
+  readonly server: Partial<ServerOptions>;
+  readonly snapshots: boolean;
+}
+
+export function parseFlags(argv: readonly string[]): EchoFlags {
+  const options: Record<string, { type: "string" | "boolean" }> = {
+    host: { type: "string" },
+    compression: { type: "string" },
+    ciphers: { type: "string" },
+    "require-encryption": { type: "boolean" },
+    "signing-key": { type: "string" },
+    "require-hello": { type: "boolean" },
+    "no-snapshots": { type: "boolean" },
+  };
+  for (const name of Object.keys(NUMBER_FLAGS)) options[name] = { type: "string" };
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    values = parseArgs({ args: [...argv], options, strict: true, allowPositionals: false }).values;
+  } catch (e) {
+    throw new FlagError((e as Error).message);
+  }
+  const server: Record<string, unknown> = {};
+  for (const [flag, option] of Object.entries(NUMBER_FLAGS)) {
+    const v = values[flag];
+    if (v === undefined) continue;
+    if (typeof v !== "string" || !/^\d+$/.test(v) || !Number.isSafeInteger(Number(v))) {
+      throw new FlagError(`--${flag} needs a non-negative integer, got ${String(v)}`);
+    }
+    server[option] = Number(v);
+  }
+  if (typeof values.host === "string") server.host = values.host;
+  if (values.compression !== undefined) {
+    if (values.compression === "gzip") server.compression = [CompressionAlgorithm.COMPRESSION_GZIP];
+    else if (values.compression === "none") server.compression = [];
+    else throw new FlagError(`--compression takes gzip or none, got ${String(values.compression)}`);
+  }
+  if (typeof values.ciphers === "string") {
+    if (values.ciphers === "none") server.ciphers = [];
+    else {
+      server.ciphers = values.ciphers.split(",").map((name) => {
+        const c = CIPHERS[name.trim()];
+        if (c === undefined) throw new FlagError(`--ciphers: unknown cipher ${name}`);
+        return c;
+      });
+    }
+  }
+  if (values["require-encryption"] === true) server.requireEncryption = true;
+  if (values["require-hello"] === true) server.requireHello = true;
+  if (typeof values["signing-key"] === "string") {
+    let key: Uint8Array;
+    try {
+      key = fromHex(values["signing-key"]);
+    } catch {
+      throw new FlagError("--signing-key needs 64 hex digits");
+    }
+    if (key.length !== 32) throw new FlagError("--signing-key needs 64 hex digits (a 32-byte Ed25519 seed)");
+    server.signingKey = key;
+  }
+  return { server: server as Partial<ServerOptions>, snapshots: values["no-snapshots"] !== true };
+}

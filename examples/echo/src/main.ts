@@ -1,0 +1,61 @@
+#!/usr/bin/env node
+/**
+ * `npm run echo -- [flags]`: starts the conformance server. Prints exactly one line to stdout,
+ * `listening ws://<host>:<port>/ws`, when ready; logs go to stderr. SIGTERM or SIGINT shut it
+ * down gracefully (Disconnect 1012 to every connection) and exit 0.
+ */
+import { realpathSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import type { LogFields, Logger } from "@tether/system";
+import { createEchoServer } from "./echo-server.js";
+import { FlagError, parseFlags } from "./flags.js";
+
+function stderrLogger(): Logger {
+  const line = (level: string) => (message: string, fields?: LogFields) =>
+    process.stderr.write(`${level} ${message}${fields ? ` ${JSON.stringify(fields)}` : ""}\n`);
+  return { debug: () => {}, info: line("info"), warn: line("warn"), error: line("error") };
+}
+
+export async function main(argv: readonly string[]): Promise<void> {
+  let flags: ReturnType<typeof parseFlags>;
+  try {
+    flags = parseFlags(argv);
+  } catch (e) {
+    if (!(e instanceof FlagError)) throw e;
+    process.stderr.write(`echo: ${e.message}\n`);
+    process.exit(2);
+  }
+  let server: ReturnType<typeof createEchoServer>;
+  try {
+    server = createEchoServer({ server: { ...flags.server, logger: stderrLogger() }, snapshots: flags.snapshots });
+  } catch (e) {
+    process.stderr.write(`echo: ${(e as Error).message}\n`);
+    process.exit(2);
+  }
+  const url = await server.listen();
+  process.stdout.write(`listening ${url}\n`);
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    process.stderr.write(`info ${signal}: shutting down\n`);
+    server.close({ drainMs: 2000 }).then(
+      () => process.exit(0),
+      (e: unknown) => {
+        process.stderr.write(`error shutdown failed: ${String(e)}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on("SIGTERM", () => stop("SIGTERM"));
+  process.on("SIGINT", () => stop("SIGINT"));
+}
+
+const invokedDirectly =
+  process.argv[1] !== undefined && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url);
+if (invokedDirectly) {
+  main(process.argv.slice(2)).catch((e: unknown) => {
+    process.stderr.write(`echo: ${String(e)}\n`);
+    process.exit(1);
+  });
+}

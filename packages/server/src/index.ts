@@ -1,0 +1,22 @@
+/**
+ * @tether/server: the Tether WebSocket server on `ws`.
+ */
+export {
+  checkTransportLimits,
+  resolveServerOptions,
+  type ServerOptions,
+  TRANSPORT_DEFAULTS,
+  type TransportLimits,
+  type UpgradeInfo,
+  type UpgradeRefusal,
+} from "./options.js";
+export {
+  createServer,
+  type ServerContext,
+  type ServerCounters,
+  type ServerLimits,
+  TetherServer,
+} from "./server.js";
+export { TokenBucket } from "./token-bucket.js";
+export { TopicIndex } from "./topics.js";
+export { type Decoder, decodeRequest, type Encoder, type MessageType, typedHandler } from "./typed-routes.js";

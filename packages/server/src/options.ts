@@ -1,0 +1,151 @@
+/**
+ * Options of the WebSocket server: the session layer's options plus the transport's. Every field
+ * is documented with its unit and default; callers pass a Partial, never mutated.
+ */
+import type { Server as HttpServer } from "node:http";
+import { InvalidOptionError, resolveOptions, type SessionOptions } from "@tether/system";
+
+/** What an `onConnectionOpen` hook learns about an upgrade request. */
+export interface UpgradeInfo {
+  readonly connId: string;
+  readonly remoteAddress: string;
+  /** X-Forwarded-For entries, when the proxy is trusted. */
+  readonly forwardedFor: readonly string[];
+  readonly secure: boolean;
+  readonly origin: string | undefined;
+  readonly query: string;
+  readonly headers: Readonly<Record<string, string>>;
+}
+
+/** Refuse an upgrade with an HTTP status and a reason. */
+export interface UpgradeRefusal {
+  readonly status: number;
+  readonly reason: string;
+}
+
+export interface TransportLimits {
+  /** Open connections allowed; more are refused with HTTP 503. Default 100 000. */
+  maxConnections: number;
+  /** New connections per second (token bucket); more are refused with HTTP 503. Default 1000. */
+  connectionRatePerSec: number;
+  /** Burst of new connections. Default 1000. */
+  connectionBurst: number;
+  /** Messages per second per connection; over it a REQ gets RATE_LIMITED. Default 200. */
+  messageRatePerSec: number;
+  /** Burst of messages per connection. Default 400. */
+  messageBurst: number;
+  /** Messages refused in a row before the connection is closed with 4002. Default 400. */
+  rateAbuseLimit: number;
+  /** Bytes queued to a socket (ws bufferedAmount) before it is closed with 4001. Default 4 MiB. */
+  maxOutboundBytes: number;
+  /** Silence after which the server pings. Default 25 000 ms. */
+  heartbeatIntervalMs: number;
+  /** Time to answer that ping before close 4000. Default 10 000 ms. */
+  heartbeatTimeoutMs: number;
+  /** Time to authenticate before close 4003. Default 15 000 ms. */
+  authTimeoutMs: number;
+}
+
+export interface ServerOptions extends SessionOptions, TransportLimits {
+  /** Listen address when the server makes its own HTTP server. Default "127.0.0.1". */
+  host: string;
+  /** Listen port; 0 picks a free one. Default 8081. */
+  port: number;
+  /** Attach to this HTTP(S) server instead of making one. */
+  server: HttpServer | undefined;
+  /** The WebSocket path, matched exactly. Default "/ws". */
+  path: string;
+  /** Allowed Origin header values; undefined allows any (native clients send none). */
+  allowedOrigins: readonly string[] | undefined;
+  /** Trust X-Forwarded-Proto / X-Forwarded-For from a proxy in front. Default false. */
+  trustProxy: boolean;
+  /** May refuse an upgrade: return an UpgradeRefusal. Runs before the WebSocket is accepted. */
+  onConnectionOpen:
+    | ((info: UpgradeInfo) => UpgradeRefusal | undefined | void | Promise<UpgradeRefusal | undefined | void>)
+    | undefined;
+}
+
+export const TRANSPORT_DEFAULTS: Readonly<TransportLimits> = Object.freeze({
+  maxConnections: 100_000,
+  connectionRatePerSec: 1000,
+  connectionBurst: 1000,
+  messageRatePerSec: 200,
+  messageBurst: 400,
+  rateAbuseLimit: 400,
+  maxOutboundBytes: 4 * 1024 * 1024,
+  heartbeatIntervalMs: 25_000,
+  heartbeatTimeoutMs: 10_000,
+  authTimeoutMs: 15_000,
+});
+
+const TRANSPORT_RULES: Record<keyof TransportLimits, { min: number; max: number }> = {
+  maxConnections: { min: 1, max: 10_000_000 },
+  connectionRatePerSec: { min: 1, max: 10_000_000 },
+  connectionBurst: { min: 1, max: 10_000_000 },
+  messageRatePerSec: { min: 1, max: 10_000_000 },
+  messageBurst: { min: 1, max: 10_000_000 },
+  rateAbuseLimit: { min: 1, max: 10_000_000 },
+  maxOutboundBytes: { min: 1024, max: 2 ** 40 },
+  heartbeatIntervalMs: { min: 10, max: 2 ** 31 - 1 },
+  heartbeatTimeoutMs: { min: 10, max: 2 ** 31 - 1 },
+  authTimeoutMs: { min: 10, max: 2 ** 31 - 1 },
+};
+
+export const TRANSPORT_LIMIT_NAMES = Object.keys(TRANSPORT_RULES) as (keyof TransportLimits)[];
+
+/** Checks a patch of transport limits; returns a clean copy holding only those. */
+export function checkTransportLimits(patch: Readonly<Record<string, unknown>>): Partial<TransportLimits> {
+  const out: Partial<TransportLimits> = {};
+  for (const name of TRANSPORT_LIMIT_NAMES) {
+    const value = patch[name];
+    if (value === undefined) continue;
+    const rule = TRANSPORT_RULES[name];
+    if (typeof value !== "number" || !Number.isInteger(value) || value < rule.min || value > rule.max) {
+      throw new InvalidOptionError(name, `must be an integer in ${rule.min}..${rule.max}`);
+    }
+    out[name] = value;
+  }
+  return out;
+}
+
+export function resolveServerOptions(partial: Partial<ServerOptions> = {}): ServerOptions {
+  if (typeof partial !== "object" || partial === null) throw new InvalidOptionError("options", "must be an object");
+  const {
+    host = "127.0.0.1",
+    port = 8081,
+    server,
+    path = "/ws",
+    allowedOrigins,
+    trustProxy = false,
+    onConnectionOpen,
+    ...rest
+  } = partial;
+  const transport: TransportLimits = {
+    ...TRANSPORT_DEFAULTS,
+    ...checkTransportLimits(rest as Record<string, unknown>),
+  };
+  const session = resolveOptions({ ...rest, heartbeatIntervalMs: transport.heartbeatIntervalMs });
+  if (typeof host !== "string" || host.length === 0) throw new InvalidOptionError("host", "must be a non-empty string");
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidOptionError("port", "must be 0..65535");
+  if (typeof path !== "string" || !path.startsWith("/")) throw new InvalidOptionError("path", 'must start with "/"');
+  if (
+    allowedOrigins !== undefined &&
+    (!Array.isArray(allowedOrigins) || !allowedOrigins.every((o) => typeof o === "string"))
+  ) {
+    throw new InvalidOptionError("allowedOrigins", "must be an array of strings");
+  }
+  if (onConnectionOpen !== undefined && typeof onConnectionOpen !== "function") {
+    throw new InvalidOptionError("onConnectionOpen", "must be a function");
+  }
+  return {
+    ...session,
+    ...transport,
+    host,
+    port,
+    server,
+    path,
+    allowedOrigins: allowedOrigins === undefined ? undefined : [...allowedOrigins],
+    trustProxy: trustProxy === true,
+    onConnectionOpen,
+  };
+}

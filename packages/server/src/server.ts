@@ -1,0 +1,522 @@
+/**
+ * The Tether WebSocket server on `ws`: accepts upgrades (path, origin, capacity, connection
+ * rate, the onConnectionOpen hook), wires each socket to the session layer, and enforces the
+ * transport's limits (sessions.md §8–§9): heartbeat, auth deadline, message rate, slow
+ * consumers, frame size (ws's maxPayload, before buffering). `close()` drains gracefully.
+ */
+import {
+  createServer as createHttpServer,
+  type Server as HttpServer,
+  type IncomingMessage,
+  STATUS_CODES,
+} from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Duplex } from "node:stream";
+import { CloseCode, ErrorCode, TetherError } from "@tether/protocol";
+import {
+  type Connection,
+  checkLimits,
+  InvalidOptionError,
+  LIMIT_NAMES,
+  type RequestContext,
+  type RequestHandler,
+  type RouteOptions,
+  type Session,
+  SessionEngine,
+  type SessionLimits,
+} from "@tether/system";
+import { type WebSocket, WebSocketServer } from "ws";
+import {
+  checkTransportLimits,
+  resolveServerOptions,
+  type ServerOptions,
+  TRANSPORT_LIMIT_NAMES,
+  type TransportLimits,
+  type UpgradeInfo,
+} from "./options.js";
+import { TokenBucket } from "./token-bucket.js";
+import { TopicIndex } from "./topics.js";
+import { type Decoder, type Encoder, typedHandler } from "./typed-routes.js";
+
+/** Every limit of sessions.md §9, readable and changeable at runtime. */
+export type ServerLimits = SessionLimits & TransportLimits;
+
+/** The handler context of the server: the session layer's plus the server itself. */
+export interface ServerContext extends RequestContext {
+  readonly server: TetherServer;
+}
+
+export interface ServerCounters {
+  connectionsOpened: number;
+  refusedCapacity: number;
+  refusedRate: number;
+  refusedOrigin: number;
+  refusedByHook: number;
+  refusedDraining: number;
+  slowConsumerCloses: number;
+  heartbeatTimeouts: number;
+  authTimeouts: number;
+  rateAbuseCloses: number;
+}
+
+interface Link {
+  readonly ws: WebSocket;
+  readonly conn: Connection;
+  readonly openedAt: number;
+  readonly bucket: TokenBucket;
+  lastSeen: number;
+  pingSentAt: number;
+  refusedInRow: number;
+  closing: boolean;
+}
+
+function refuse(socket: Duplex, status: number, reason: string): void {
+  const body = `${reason}\n`;
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? "Error"}\r\nConnection: close\r\nContent-Type: text/plain\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  );
+}
+
+function headerMap(req: IncomingMessage): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(req.headers)) {
+    if (v !== undefined) out[k] = Array.isArray(v) ? v.join(", ") : v;
+  }
+  return out;
+}
+
+export class TetherServer {
+  readonly options: ServerOptions;
+  readonly engine: SessionEngine;
+  readonly topics = new TopicIndex();
+  readonly counters: ServerCounters = {
+    connectionsOpened: 0,
+    refusedCapacity: 0,
+    refusedRate: 0,
+    refusedOrigin: 0,
+    refusedByHook: 0,
+    refusedDraining: 0,
+    slowConsumerCloses: 0,
+    heartbeatTimeouts: 0,
+    authTimeouts: 0,
+    rateAbuseCloses: 0,
+  };
+  private readonly transport: TransportLimits;
+  private readonly http: HttpServer;
+  private readonly ownsHttp: boolean;
+  private readonly wss: WebSocketServer;
+  private readonly links = new Map<string, Link>();
+  private readonly connectionBucket: TokenBucket;
+  private sweeper: NodeJS.Timeout | undefined;
+  private draining = false;
+  private readonly onUpgradeBound = (req: IncomingMessage, socket: Duplex, head: Buffer) =>
+    void this.onUpgrade(req, socket, head);
+
+  constructor(options: Partial<ServerOptions> = {}) {
+    this.options = resolveServerOptions(options);
+    const o = this.options;
+    const userHooks = o.hooks;
+    this.engine = new SessionEngine({
+      ...o,
+      hooks: {
+        ...userHooks,
+        onSessionEnd: (session, reason) => {
+          this.topics.forget(session);
+          userHooks.onSessionEnd?.(session, reason);
+        },
+      },
+    });
+    this.transport = {
+      maxConnections: o.maxConnections,
+      connectionRatePerSec: o.connectionRatePerSec,
+      connectionBurst: o.connectionBurst,
+      messageRatePerSec: o.messageRatePerSec,
+      messageBurst: o.messageBurst,
+      rateAbuseLimit: o.rateAbuseLimit,
+      maxOutboundBytes: o.maxOutboundBytes,
+      heartbeatIntervalMs: o.heartbeatIntervalMs,
+      heartbeatTimeoutMs: o.heartbeatTimeoutMs,
+      authTimeoutMs: o.authTimeoutMs,
+    };
+    this.connectionBucket = new TokenBucket(o.connectionRatePerSec, o.connectionBurst, Date.now());
+    this.wss = new WebSocketServer({ noServer: true, maxPayload: o.maxFrameBytes, perMessageDeflate: false });
+    this.ownsHttp = o.server === undefined;
+    this.http =
+      o.server ??
+      createHttpServer((_, res) => {
+        res.writeHead(426, { "Content-Type": "text/plain" }).end("WebSocket upgrade required\n");
+      });
+    this.http.on("upgrade", this.onUpgradeBound);
+    if (options.authenticator === undefined) {
+      o.logger.warn("no authenticator configured: every Login and Resume will answer UNAUTHORIZED");
+    }
+    this.startSweeper();
+  }
+
+  /** Starts listening (own HTTP server only). Resolves with the ws:// URL. */
+  async listen(): Promise<string> {
+    if (this.ownsHttp && !this.http.listening) {
+      await new Promise<void>((resolve, reject) => {
+        this.http.once("error", reject);
+        this.http.listen(this.options.port, this.options.host, () => {
+          this.http.off("error", reject);
+          resolve();
+        });
+      });
+    }
+    return this.url;
+  }
+
+  get url(): string {
+    const a = this.http.address() as AddressInfo | null;
+    const host = a ? (a.family === "IPv6" ? `[${a.address}]` : a.address) : this.options.host;
+    return `ws://${host}:${a?.port ?? this.options.port}${this.options.path}`;
+  }
+
+  get port(): number {
+    return (this.http.address() as AddressInfo | null)?.port ?? this.options.port;
+  }
+
+  get connectionCount(): number {
+    return this.links.size;
+  }
+
+  // ---- routes -------------------------------------------------------------------------
+
+  private context = (ctx: RequestContext): ServerContext => ({ ...ctx, server: this });
+
+  /** A request route typed by protobufjs classes. The handler returns the response (or nothing). */
+  route<Req, Resp>(
+    msgId: number,
+    reqType: Decoder<Req>,
+    respType: Encoder<Resp>,
+    handler: (req: Req, ctx: ServerContext) => Resp | undefined | Promise<Resp | undefined>,
+    options?: RouteOptions,
+  ): this {
+    this.engine.route(msgId, typedHandler(reqType, respType, handler, this.context), options);
+    return this;
+  }
+
+  /** A one-way notify route (clients send it with seq 0); it never answers. */
+  notify<Req>(
+    msgId: number,
+    reqType: Decoder<Req>,
+    handler: (req: Req, ctx: ServerContext) => void | Promise<void>,
+    options?: RouteOptions,
+  ): this {
+    this.engine.route(
+      msgId,
+      typedHandler<Req, never, ServerContext>(
+        reqType,
+        undefined,
+        async (req, ctx) => {
+          await handler(req, ctx);
+          return undefined;
+        },
+        this.context,
+      ),
+      options,
+    );
+    return this;
+  }
+
+  /** A route on raw payload bytes. */
+  routeRaw(
+    msgId: number,
+    handler: (payload: Uint8Array, ctx: ServerContext) => ReturnType<RequestHandler>,
+    options?: RouteOptions,
+  ): this {
+    this.engine.route(msgId, (payload, ctx) => handler(payload, this.context(ctx)), options);
+    return this;
+  }
+
+  // ---- reaching players (the full Gateway API builds on these) --------------------------
+
+  sessionById(sessionId: string): Session | undefined {
+    return this.engine.store.byId(sessionId);
+  }
+
+  subscribe(sessionId: string, topics: readonly string[]): void {
+    const s = this.engine.store.byId(sessionId);
+    if (s) this.topics.subscribe(s, topics);
+  }
+
+  unsubscribe(sessionId: string, topics: readonly string[]): void {
+    const s = this.engine.store.byId(sessionId);
+    if (s) this.topics.unsubscribe(s, topics);
+  }
+
+  /** Publishes to every session of the topics, one copy per session. Reliable by default. */
+  publish(
+    topics: readonly string[],
+    msgId: number,
+    payload: Uint8Array,
+    opts: { reliable?: boolean; rev?: number } = {},
+  ): number {
+    return this.engine.pushMany(this.topics.sessionsOf(topics), msgId, payload, opts);
+  }
+
+  /** Pushes to every authenticated session. Best effort by default. */
+  broadcast(
+    msgId: number,
+    payload: Uint8Array,
+    opts: { reliable?: boolean; rev?: number; compress?: boolean } = {},
+  ): number {
+    return this.engine.pushMany(this.engine.store.values(), msgId, payload, {
+      ...opts,
+      reliable: opts.reliable === true,
+    });
+  }
+
+  /** Ends the sessions of a player (or one session): Disconnect 4501, close 4501. */
+  kick(target: { playerId: number } | { sessionId: string }, reason = "kicked"): number {
+    const sessions =
+      "playerId" in target
+        ? [...this.engine.store.byPlayer(target.playerId)]
+        : [this.engine.store.byId(target.sessionId)].filter((s): s is Session => s !== undefined);
+    for (const s of sessions) {
+      const conn = s.connection;
+      this.engine.endSession(s, "kicked");
+      conn?.close(CloseCode.KICKED, reason);
+    }
+    return sessions.length;
+  }
+
+  // ---- limits -------------------------------------------------------------------------
+
+  limits(): ServerLimits {
+    return { ...this.engine.limits, ...this.transport };
+  }
+
+  /** Changes limits at once. Unknown names or bad values throw InvalidOptionError. */
+  setLimits(patch: Partial<ServerLimits>): ServerLimits {
+    if (typeof patch !== "object" || patch === null) throw new InvalidOptionError("limits", "must be an object");
+    const known = new Set<string>([...LIMIT_NAMES, ...TRANSPORT_LIMIT_NAMES]);
+    for (const k of Object.keys(patch)) if (!known.has(k)) throw new InvalidOptionError(k, "is not a limit");
+    const sessionPatch: Record<string, unknown> = {};
+    for (const k of LIMIT_NAMES) if (patch[k] !== undefined) sessionPatch[k] = patch[k];
+    const transportPatch = checkTransportLimits(patch as Record<string, unknown>);
+    checkLimits(sessionPatch);
+    this.engine.setLimits(sessionPatch);
+    Object.assign(this.transport, transportPatch);
+    this.connectionBucket.configure(this.transport.connectionRatePerSec, this.transport.connectionBurst);
+    for (const l of this.links.values())
+      l.bucket.configure(this.transport.messageRatePerSec, this.transport.messageBurst);
+    if (patch.maxFrameBytes !== undefined)
+      (this.wss.options as { maxPayload: number }).maxPayload = patch.maxFrameBytes;
+    this.startSweeper();
+    return this.limits();
+  }
+
+  // ---- upgrade and sockets ------------------------------------------------------------
+
+  private async onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    socket.on("error", () => {});
+    const o = this.options;
+    const url = new URL(req.url ?? "/", "http://localhost");
+    if (url.pathname !== o.path) {
+      if (this.ownsHttp) refuse(socket, 404, "not found");
+      return; // attached: another upgrade handler may own this path
+    }
+    if (this.draining) {
+      this.counters.refusedDraining++;
+      refuse(socket, 503, "server shutting down");
+      return;
+    }
+    const origin = req.headers.origin;
+    if (o.allowedOrigins !== undefined && (origin === undefined || !o.allowedOrigins.includes(origin))) {
+      this.counters.refusedOrigin++;
+      refuse(socket, 403, "origin not allowed");
+      return;
+    }
+    if (this.links.size >= this.transport.maxConnections) {
+      this.counters.refusedCapacity++;
+      refuse(socket, 503, "too many connections");
+      return;
+    }
+    if (!this.connectionBucket.take(Date.now())) {
+      this.counters.refusedRate++;
+      refuse(socket, 503, "connection rate exceeded");
+      return;
+    }
+    const forwardedFor =
+      o.trustProxy && typeof req.headers["x-forwarded-for"] === "string"
+        ? req.headers["x-forwarded-for"].split(",").map((s) => s.trim())
+        : [];
+    const tls = (req.socket as { encrypted?: boolean }).encrypted === true;
+    const info: UpgradeInfo = {
+      connId: this.engine.newConnId(),
+      remoteAddress: req.socket.remoteAddress ?? "",
+      forwardedFor,
+      secure: tls || (o.trustProxy && req.headers["x-forwarded-proto"] === "https"),
+      origin,
+      query: url.search.replace(/^\?/, ""),
+      headers: headerMap(req),
+    };
+    if (o.onConnectionOpen) {
+      try {
+        const refusal = await o.onConnectionOpen(info);
+        if (refusal) {
+          this.counters.refusedByHook++;
+          refuse(socket, refusal.status >= 400 && refusal.status <= 599 ? refusal.status : 403, refusal.reason);
+          return;
+        }
+      } catch (e) {
+        o.logger.error("onConnectionOpen threw", { error: String(e) });
+        this.counters.refusedByHook++;
+        refuse(socket, 500, "connection refused");
+        return;
+      }
+      if (socket.destroyed) return;
+    }
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.onOpen(ws, info));
+  }
+
+  private onOpen(ws: WebSocket, info: UpgradeInfo): void {
+    const now = Date.now();
+    this.counters.connectionsOpened++;
+    let link: Link | undefined;
+    const conn = this.engine.connect(
+      {
+        connId: info.connId,
+        remoteAddress: info.forwardedFor[0] ?? info.remoteAddress,
+        secure: info.secure,
+        headers: info.headers,
+        query: info.query,
+      },
+      {
+        send: (bytes) => {
+          ws.send(bytes);
+          if (link && !link.closing && ws.bufferedAmount > this.transport.maxOutboundBytes) {
+            link.closing = true;
+            this.counters.slowConsumerCloses++;
+            queueMicrotask(() => conn.close(CloseCode.SLOW_CONSUMER, "slow consumer"));
+          }
+        },
+        close: (code, reason) => {
+          if (link) link.closing = true;
+          ws.close(code, reason);
+          // A peer that does not finish the closing handshake is cut off.
+          setTimeout(() => ws.terminate(), 5000).unref();
+        },
+      },
+    );
+    link = {
+      ws,
+      conn,
+      openedAt: now,
+      bucket: new TokenBucket(this.transport.messageRatePerSec, this.transport.messageBurst, now),
+      lastSeen: now,
+      pingSentAt: 0,
+      refusedInRow: 0,
+      closing: false,
+    };
+    const l = link;
+    this.links.set(info.connId, l);
+    ws.on("message", (data, isBinary) => this.onMessage(l, data as Buffer, isBinary));
+    ws.on("pong", () => {
+      l.lastSeen = Date.now();
+      l.pingSentAt = 0;
+    });
+    ws.on("close", (code) => {
+      this.links.delete(info.connId);
+      conn.transportClosed(code);
+    });
+    ws.on("error", (e) => {
+      this.options.logger.debug("socket error", { connId: info.connId, error: String(e) });
+    });
+  }
+
+  private onMessage(l: Link, data: Buffer, isBinary: boolean): void {
+    const now = Date.now();
+    l.lastSeen = now;
+    l.pingSentAt = 0;
+    if (!isBinary) {
+      l.conn.protocolError(new TetherError(ErrorCode.INVALID_FRAME, "text messages are not allowed"));
+      return;
+    }
+    const allowed = l.bucket.take(now);
+    if (allowed) l.refusedInRow = 0;
+    else if (++l.refusedInRow > this.transport.rateAbuseLimit) {
+      this.counters.rateAbuseCloses++;
+      l.conn.close(CloseCode.RATE_LIMIT_ABUSE, "message rate abuse");
+      return;
+    }
+    l.conn.receive(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), !allowed);
+  }
+
+  private startSweeper(): void {
+    if (this.sweeper) clearInterval(this.sweeper);
+    const t = this.transport;
+    const every = Math.max(20, Math.floor(Math.min(t.heartbeatIntervalMs, t.heartbeatTimeoutMs, t.authTimeoutMs) / 4));
+    this.sweeper = setInterval(() => this.sweep(), every);
+    this.sweeper.unref();
+  }
+
+  /** Heartbeat and auth deadline, for every connection. */
+  private sweep(): void {
+    const now = Date.now();
+    const t = this.transport;
+    for (const l of this.links.values()) {
+      if (l.closing || !l.conn.open) continue;
+      if (!l.conn.authenticated && now - l.openedAt >= t.authTimeoutMs) {
+        this.counters.authTimeouts++;
+        l.conn.close(CloseCode.AUTH_TIMEOUT, "not authenticated in time");
+        continue;
+      }
+      if (l.pingSentAt > 0) {
+        if (now - l.pingSentAt >= t.heartbeatTimeoutMs) {
+          this.counters.heartbeatTimeouts++;
+          l.conn.close(CloseCode.HEARTBEAT_TIMEOUT, "heartbeat timeout");
+        }
+      } else if (now - l.lastSeen >= t.heartbeatIntervalMs) {
+        l.pingSentAt = now;
+        l.ws.ping();
+      }
+    }
+  }
+
+  /** Closes a connection that has not authenticated, after `delayMs` (skipped if it does). */
+  kickGuest(connId: string, delayMs = 0): void {
+    setTimeout(() => {
+      const l = this.links.get(connId);
+      if (l && !l.conn.authenticated) l.conn.close(CloseCode.AUTH_TIMEOUT, "not authenticated");
+    }, delayMs).unref();
+  }
+
+  /**
+   * Graceful shutdown: stop accepting, let in-flight requests finish (up to `drainMs`), send
+   * Disconnect{1012, reconnect} to every connection, authenticated or not, and close.
+   */
+  async close(options: { drainMs?: number } = {}): Promise<void> {
+    const drainMs = options.drainMs ?? 5000;
+    this.draining = true;
+    if (this.sweeper) clearInterval(this.sweeper);
+    const deadline = Date.now() + drainMs;
+    while (Date.now() < deadline && [...this.links.values()].some((l) => l.conn.inFlight > 0)) {
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    const closed = [...this.links.values()].map(
+      (l) =>
+        new Promise<void>((resolve) => {
+          if (l.ws.readyState === l.ws.CLOSED) return resolve();
+          l.ws.once("close", () => resolve());
+          l.conn.close(CloseCode.SERVER_SHUTDOWN, "server shutting down");
+        }),
+    );
+    await Promise.race([Promise.all(closed), new Promise((r) => setTimeout(r, 2000).unref())]);
+    for (const l of this.links.values()) l.ws.terminate();
+    this.http.off("upgrade", this.onUpgradeBound);
+    await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+    if (this.ownsHttp && this.http.listening) {
+      this.http.closeAllConnections?.();
+      await new Promise<void>((resolve) => this.http.close(() => resolve()));
+    }
+  }
+}
+
+/** Makes a server; call `listen()` on it (unless it is attached to your HTTP server). */
+export function createServer(options: Partial<ServerOptions> = {}): TetherServer {
+  return new TetherServer(options);
+}
