@@ -135,7 +135,9 @@ describe("the conformance server's routes", () => {
 
   it("answers SYNC_UNSUPPORTED with --no-snapshots", async () => {
     const c = await player(await startEcho("--no-snapshots"), 1);
-    expect(errorOf(await c.request(SystemMsgId.SYNC, SyncReq.encode({}).finish())).code).toBe(ErrorCode.SYNC_UNSUPPORTED);
+    expect(errorOf(await c.request(SystemMsgId.SYNC, SyncReq.encode({}).finish())).code).toBe(
+      ErrorCode.SYNC_UNSUPPORTED,
+    );
   });
 });
 
@@ -144,11 +146,17 @@ describe("the conformance server's compression and encryption", () => {
     const c = await client(await startEcho("--compression-min-bytes", "64"));
     await c.hello({ compressions: [CompressionAlgorithm.COMPRESSION_GZIP] });
     await c.login("p:1");
-    await c.request(1001, echo.PushMeReq.encode({ count: 1, reliable: true, padBytes: 4000, compressHint: true }).finish());
+    await c.request(
+      1001,
+      echo.PushMeReq.encode({ count: 1, reliable: true, padBytes: 4000, compressHint: true }).finish(),
+    );
     const push = await c.waitFor((f) => f.msgId === 2001);
     expect(echo.PushMsg.decode(push.payload).pad.length).toBe(4000);
     expect(hasFlag(decodeFrame(c.raw[c.raw.length - 1] as Uint8Array).flags, FrameFlag.COMPRESS)).toBe(true);
-    await c.request(1001, echo.PushMeReq.encode({ count: 1, reliable: true, padBytes: 4000, compressHint: false }).finish());
+    await c.request(
+      1001,
+      echo.PushMeReq.encode({ count: 1, reliable: true, padBytes: 4000, compressHint: false }).finish(),
+    );
     await c.waitFor((f) => f.msgId === 2001 && f.pushId === 2);
     expect(hasFlag(decodeFrame(c.raw[c.raw.length - 1] as Uint8Array).flags, FrameFlag.COMPRESS)).toBe(false);
     const text = "x".repeat(3000);
@@ -158,7 +166,9 @@ describe("the conformance server's compression and encryption", () => {
 
   it("answers --compression none with no compression", async () => {
     const c = await client(await startEcho("--compression", "none"));
-    expect((await c.hello({ compressions: [CompressionAlgorithm.COMPRESSION_GZIP] })).hello?.selectedCompression).toBe(0);
+    expect((await c.hello({ compressions: [CompressionAlgorithm.COMPRESSION_GZIP] })).hello?.selectedCompression).toBe(
+      0,
+    );
   });
 
   const seed = nobleCrypto.randomBytes(32);
