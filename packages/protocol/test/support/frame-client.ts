@@ -66,6 +66,12 @@ export abstract class FrameClient {
   private seq = 0;
   private readonly waiters: { pred: (f: Frame) => boolean; resolve: (f: Frame) => void }[] = [];
   private readonly closeWaiters: ((c: Closed) => void)[] = [];
+  private readonly listeners: ((f: Frame) => void)[] = [];
+
+  /** Calls `fn` with every frame received from now on, in order. */
+  onFrame(fn: (f: Frame) => void): void {
+    this.listeners.push(fn);
+  }
 
   /** Sends bytes on the transport. */
   protected abstract transmit(bytes: Uint8Array): void;
@@ -75,6 +81,7 @@ export abstract class FrameClient {
     this.raw.push(b);
     const f = this.codec.decode(b);
     this.inbox.push(f);
+    for (const l of this.listeners) l(f);
     for (let i = 0; i < this.waiters.length; i++) {
       const w = this.waiters[i];
       if (w?.pred(f)) {
