@@ -380,7 +380,9 @@ export class TetherServer {
     const conn = this.engine.connect(
       {
         connId: info.connId,
-        remoteAddress: info.forwardedFor[0] ?? info.remoteAddress,
+        // The trusted proxy appends the address it saw: the last entry (the others are the
+        // client's own claims).
+        remoteAddress: info.forwardedFor[info.forwardedFor.length - 1] ?? info.remoteAddress,
         secure: info.secure,
         headers: info.headers,
         query: info.query,

@@ -57,6 +57,8 @@ export class Connection {
   framesReceived = 0;
   helloDone = false;
   closeCode = 0;
+  /** The largest frame the peer accepts (the server's limit, or the smaller one agreed). */
+  maxFrameBytes: number;
 
   constructor(
     private readonly engine: SessionEngine,
@@ -66,6 +68,7 @@ export class Connection {
     this.connId = info.connId;
     this.info = info;
     this.openedAt = engine.clock.now();
+    this.maxFrameBytes = engine.limits.maxFrameBytes;
     this.codec = plainCodec(engine.limits.maxFrameBytes);
     this.dedup = new DedupCache(engine.limits, engine.clock);
   }
@@ -106,8 +109,27 @@ export class Connection {
       this.engine.logger.error("failed to encode an outgoing frame", { connId: this.connId, error: String(e) });
       return false;
     }
+    if (bytes.length > this.maxFrameBytes) return this.oversize(frame);
     this.sink.send(bytes);
     return true;
+  }
+
+  /**
+   * An outgoing frame the peer would refuse: a response becomes PAYLOAD_TOO_LARGE; anything
+   * else (a push) closes the connection with 1009, since replaying it could never succeed.
+   */
+  private oversize(frame: OutgoingFrame): false {
+    this.engine.logger.error("outgoing frame exceeds the peer's max_frame_bytes", {
+      connId: this.connId,
+      msgId: frame.msgId ?? 0,
+    });
+    if (frame.type === FrameType.RESP && !hasFlag(frame.flags ?? 0, FrameFlag.ERROR)) {
+      const e = errorResponse(frame.msgId ?? 0, new TetherError(ErrorCode.PAYLOAD_TOO_LARGE, "response too large"));
+      this.send({ type: FrameType.RESP, msgId: e.msgId, seq: frame.seq ?? 0, flags: e.flags, payload: e.payload });
+    } else {
+      this.close(CloseCode.FRAME_TOO_LARGE, "outgoing frame too large for the peer");
+    }
+    return false;
   }
 
   /** Answers `req` (unless it is a one-way notify) and counts it answered. */

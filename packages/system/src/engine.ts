@@ -34,6 +34,9 @@ import { MemorySessionStore, type SessionStore } from "./session-store.js";
 import { type AuthResult, type ConnectionInfo, checkAuthResult, sessionKeyOf } from "./spi.js";
 import { sync } from "./sync.js";
 
+/** Room for a push frame's items besides the payload (and a seal's tag). */
+const FRAME_OVERHEAD_BYTES = 96;
+
 /** Counters the server turns into metrics. Monotonic unless named otherwise. */
 export interface EngineCounters {
   protocolErrors: number;
@@ -130,7 +133,8 @@ export class SessionEngine {
         this.hello(conn, frame);
         return;
       }
-      if (this.options.requireHello) {
+      // Encryption can only be agreed in a ClientHello: requiring it requires the hello too.
+      if (this.options.requireHello || (this.options.requireEncryption && !conn.info.secure)) {
         if (frame.type === FrameType.REQ) {
           conn.inFlight++;
           conn.fail(frame, new TetherError(ErrorCode.UNSUPPORTED_PROTOCOL, "the first frame must be a ClientHello"));
@@ -175,6 +179,7 @@ export class SessionEngine {
       // The RESP travels in the clear; the new codec applies from the next frame on.
       conn.respond(frame, { msgId: frame.msgId, flags: 0, payload: ClientHelloResp.encode(outcome.response).finish() });
       conn.codec = outcome.codec;
+      conn.maxFrameBytes = outcome.maxFrameBytes;
     } catch (e) {
       conn.fail(frame, toTetherError(e));
       conn.close(CloseCode.PROTOCOL_ERROR, "handshake failed");
@@ -250,10 +255,12 @@ export class SessionEngine {
   async authenticate(token: unknown, conn: Connection): Promise<AuthResult> {
     try {
       if (typeof token !== "string" || token.length === 0) throw new Error("empty token");
-      return checkAuthResult(await this.options.authenticator.authenticate(token, conn.info));
+      return checkAuthResult(
+        await this.withTimeout(this.options.authenticator.authenticate(token, conn.info), "authenticator"),
+      );
     } catch (e) {
       this.metrics.authFailures++;
-      if (isTetherError(e) && e.code === ErrorCode.UNAUTHORIZED) throw e;
+      if (isTetherError(e) && (e.code === ErrorCode.UNAUTHORIZED || e.code === ErrorCode.REQUEST_TIMEOUT)) throw e;
       throw new TetherError(ErrorCode.UNAUTHORIZED, "token rejected");
     }
   }
@@ -274,8 +281,34 @@ export class SessionEngine {
       this.clock,
     );
     this.store.add(session);
-    this.hook("onSessionStart", () => this.options.hooks.onSessionStart?.(session));
     return session;
+  }
+
+  /** Reports a new session to game code, once its connection is attached (pushes reach it). */
+  sessionStarted(session: Session): void {
+    this.hook("onSessionStart", () => this.options.hooks.onSessionStart?.(session));
+  }
+
+  /**
+   * Bounds an SPI call by requestTimeoutMs: past it the caller gets REQUEST_TIMEOUT and the
+   * late answer is dropped, so a stuck SPI cannot hold a connection's later frames forever.
+   */
+  withTimeout<T>(work: T | Promise<T>, what: string): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const timer = this.clock.setTimer(this.limits.requestTimeoutMs, () =>
+        reject(new TetherError(ErrorCode.REQUEST_TIMEOUT, `${what} did not answer in time`)),
+      );
+      Promise.resolve(work).then(
+        (v) => {
+          timer.cancel();
+          resolve(v);
+        },
+        (e: unknown) => {
+          timer.cancel();
+          reject(e);
+        },
+      );
+    });
   }
 
   attach(session: Session, conn: Connection): void {
@@ -337,6 +370,12 @@ export class SessionEngine {
       throw new InvalidOptionError("msgId", `push msgId ${msgId} is out of range`);
     }
     if (!(payload instanceof Uint8Array)) throw new InvalidOptionError("payload", "must be a Uint8Array");
+    if (payload.length > this.limits.maxFrameBytes - FRAME_OVERHEAD_BYTES) {
+      throw new TetherError(
+        ErrorCode.PAYLOAD_TOO_LARGE,
+        `push payload of ${payload.length} bytes exceeds maxFrameBytes`,
+      );
+    }
     const rev = options.rev ?? 0;
     if (!Number.isSafeInteger(rev) || rev < 0) throw new InvalidOptionError("rev", "must be a non-negative integer");
     return { msgId, payload, rev, compress: options.compress !== false };

@@ -6,10 +6,15 @@ import type { Connection } from "./connection.js";
 import type { ResumeOutcome } from "./resume.js";
 import type { Session } from "./session.js";
 
-export type SessionEndReason = "logout" | "kicked" | "taken-over" | "replaced" | "expired" | "shutdown";
+/**
+ * Why a session ended: `logout` (the client logged out), `kicked` (game code), `taken-over` (a
+ * Login kicked the connection holding it), `replaced` (a Login found it detached, or on the
+ * same connection), `expired` (detached past sessionTtlMs).
+ */
+export type SessionEndReason = "logout" | "kicked" | "taken-over" | "replaced" | "expired";
 
 export interface SessionHooks {
-  /** A Login (or a Resume that found nothing) created a session. */
+  /** A Login (or a Resume that found nothing) created a session; its connection is attached. */
   onSessionStart?(session: Session): void;
   /** A connection resumed a session (OK or NEED_FULL_SYNC). */
   onSessionResume?(session: Session, outcome: ResumeOutcome): void;

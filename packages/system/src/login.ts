@@ -36,12 +36,13 @@ export async function login(engine: SessionEngine, conn: Connection, req: Frame)
   // requests still running get SESSION_EXPIRED.
   if (conn.session) engine.detach(conn, "session changed");
   if (existing) {
-    engine.endSession(existing, "replaced");
+    engine.endSession(existing, holder && holder !== conn ? "taken-over" : "replaced");
     if (holder && holder !== conn) holder.close(CloseCode.SESSION_TAKEN_OVER, "session taken over by a new login");
   }
 
   const session = engine.createSession(auth);
   engine.attach(session, conn);
+  engine.sessionStarted(session);
   conn.respond(req, {
     msgId: req.msgId,
     flags: 0,

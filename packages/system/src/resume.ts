@@ -54,6 +54,7 @@ export async function resume(engine: SessionEngine, conn: Connection, req: Frame
   if (conn.session && conn.session.key !== key) engine.detach(conn, "session changed");
 
   let session = engine.store.byKey(key);
+  const created = session === undefined;
   let outcome: ResumeOutcome;
   let replay: RingEntry[] = [];
   const now = engine.clock.now();
@@ -117,6 +118,7 @@ export async function resume(engine: SessionEngine, conn: Connection, req: Frame
   if (ok) engine.metrics.resumesOk++;
   else engine.metrics.resumesFullSync++;
   engine.attach(session, conn);
+  if (created) engine.sessionStarted(session);
   const s = session;
   try {
     engine.options.hooks.onSessionResume?.(s, outcome);

@@ -11,7 +11,9 @@
  * Reading of the design: the RESP goes out after the provider answered rather than before, so
  * that a failing provider can answer an Error RESP (never silence). On failure the reserved id
  * is given back when nothing was issued after it; otherwise resumes from below it need a full
- * sync (the client, still waiting for a snapshot, syncs again anyway).
+ * sync (the client, still waiting for a snapshot, syncs again anyway). A provider that takes
+ * longer than requestTimeoutMs counts as failed (REQUEST_TIMEOUT). When the connection drops
+ * while the provider works, the snapshot still fills its pushId in the session's ring.
  */
 import {
   ErrorCode,
@@ -59,7 +61,9 @@ export async function sync(engine: SessionEngine, conn: Connection, req: Frame):
   session.pendingSnapshotId = k;
   let result: SnapshotResult;
   try {
-    result = checkSnapshot(await provider.snapshot(session.playerId, msg.clientStateRevision ?? 0));
+    result = checkSnapshot(
+      await engine.withTimeout(provider.snapshot(session.playerId, msg.clientStateRevision ?? 0), "snapshot provider"),
+    );
   } catch (e) {
     session.pendingSnapshotId = 0;
     if (session.lastIssuedPushId === k) session.lastIssuedPushId = k - 1;
@@ -69,10 +73,14 @@ export async function sync(engine: SessionEngine, conn: Connection, req: Frame):
     throw new TetherError(ErrorCode.INTERNAL, "snapshot failed");
   }
   session.pendingSnapshotId = 0;
-  if (session.ended || conn.session !== session) {
-    throw new TetherError(ErrorCode.SESSION_EXPIRED, "the session changed during Sync");
+  if (session.ended) throw new TetherError(ErrorCode.SESSION_EXPIRED, "the session ended during Sync");
+  // The snapshot fills its reserved id even when the connection went away or switched
+  // accounts meanwhile: the stream of the session never has a hole.
+  if (conn.session === session) {
+    conn.respond(req, { msgId: req.msgId, flags: 0, payload: SyncResp.encode({ snapshotPushId: k }).finish() });
+  } else {
+    conn.fail(req, new TetherError(ErrorCode.SESSION_EXPIRED, "the session changed during Sync"));
   }
-  conn.respond(req, { msgId: req.msgId, flags: 0, payload: SyncResp.encode({ snapshotPushId: k }).finish() });
   const body = engine.pushBody(
     SystemMsgId.SYNC_SNAPSHOT,
     SyncSnapshotPush.encode({ serverStateRevision: result.serverStateRevision, snapshot: result.snapshot }).finish(),

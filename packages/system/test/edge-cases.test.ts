@@ -1,0 +1,110 @@
+import { CloseCode, ErrorCode, ResumeResult, SyncReq, SystemMsgId } from "@tether/protocol";
+import { describe, expect, it } from "vitest";
+import type { Session, SnapshotResult } from "../src/index.js";
+import { bytes, errorOf, GatedAuthenticator, makeEngine, settle, TestClient } from "./harness.js";
+
+describe("edge cases of the session layer", () => {
+  it("fills a Sync's reserved pushId even when the connection dropped while the provider worked", async () => {
+    let answer: (r: SnapshotResult) => void = () => {};
+    const { engine } = makeEngine({
+      snapshotProvider: { snapshot: () => new Promise<SnapshotResult>((r) => (answer = r)) },
+    });
+    const c = new TestClient(engine);
+    await c.login("p:1");
+    const s = engine.store.byKey("1") as Session;
+    void c.request(SystemMsgId.SYNC, SyncReq.encode({}).finish());
+    await settle();
+    engine.push(s, 2000, bytes("after k")); // pushId 2
+    c.drop();
+    answer({ serverStateRevision: 4, snapshot: Uint8Array.of(4) });
+    await settle();
+    expect(s.ring.after(0).map((e) => [e.pushId, e.body.msgId])).toEqual([
+      [1, SystemMsgId.SYNC_SNAPSHOT],
+      [2, 2000],
+    ]);
+    const c2 = new TestClient(engine);
+    const r = await c2.resume({ token: "p:1", lastAppliedPushId: 0, serverEpoch: "epoch-A" });
+    expect([r.result, r.replayCount]).toEqual([ResumeResult.RESUME_OK, 2]);
+  });
+
+  it("delivers a push made in onSessionStart (the connection is attached first)", async () => {
+    const { engine } = makeEngine({
+      hooks: { onSessionStart: (s) => engine.push(s, 2000, bytes("welcome")) },
+    });
+    const c = new TestClient(engine);
+    await c.login("p:1");
+    expect((await c.waitFor((f) => f.msgId === 2000)).pushId).toBe(1);
+  });
+
+  it("requires a ClientHello when encryption is required, so nobody logs in unsealed", async () => {
+    const { engine } = makeEngine({ requireEncryption: true });
+    const c = new TestClient(engine);
+    await expect(c.login("p:1")).rejects.toThrow(String(ErrorCode.UNSUPPORTED_PROTOCOL));
+    expect((await c.waitClosed()).code).toBe(CloseCode.PROTOCOL_ERROR);
+  });
+
+  it("answers REQUEST_TIMEOUT when the authenticator does not answer within requestTimeoutMs", async () => {
+    const auth = new GatedAuthenticator();
+    auth.gate = true;
+    const { engine, clock } = makeEngine({ authenticator: auth, requestTimeoutMs: 500 });
+    const c = new TestClient(engine);
+    const login = c.login("p:1").catch((e: Error) => e.message);
+    await settle();
+    clock.advance(500);
+    expect(await login).toContain(String(ErrorCode.REQUEST_TIMEOUT));
+    auth.releaseAll();
+    await settle();
+    expect(c.conn.authenticated).toBe(false);
+  });
+
+  it("answers REQUEST_TIMEOUT when the snapshot provider does not answer, and gives the pushId back", async () => {
+    const { engine, clock } = makeEngine({
+      requestTimeoutMs: 500,
+      snapshotProvider: { snapshot: () => new Promise<SnapshotResult>(() => {}) },
+    });
+    const c = new TestClient(engine);
+    await c.login("p:1");
+    const sync = c.request(SystemMsgId.SYNC, SyncReq.encode({}).finish());
+    await settle();
+    clock.advance(500);
+    expect(errorOf(await sync).code).toBe(ErrorCode.REQUEST_TIMEOUT);
+    expect((engine.store.byKey("1") as Session).lastIssuedPushId).toBe(0);
+  });
+
+  it("answers PAYLOAD_TOO_LARGE for a response over the peer's max_frame_bytes", async () => {
+    const { engine } = makeEngine();
+    engine.route(1000, () => new Uint8Array(5000));
+    const c = new TestClient(engine);
+    await c.hello({ maxFrameBytes: 1024 });
+    await c.login("p:1");
+    expect(errorOf(await c.request(1000)).code).toBe(ErrorCode.PAYLOAD_TOO_LARGE);
+  });
+
+  it("refuses a push payload over maxFrameBytes with PAYLOAD_TOO_LARGE", async () => {
+    const { engine } = makeEngine({ maxFrameBytes: 4096 });
+    const c = new TestClient(engine);
+    await c.login("p:1");
+    const s = engine.store.byKey("1") as Session;
+    expect(() => engine.push(s, 2000, new Uint8Array(5000))).toThrow(
+      expect.objectContaining({ code: ErrorCode.PAYLOAD_TOO_LARGE }),
+    );
+    expect(s.lastIssuedPushId).toBe(0);
+  });
+
+  it("closes 1009 when a push exceeds a smaller max_frame_bytes the client asked for", async () => {
+    const { engine } = makeEngine();
+    const c = new TestClient(engine);
+    await c.hello({ maxFrameBytes: 1024 });
+    await c.login("p:1");
+    engine.push(engine.store.byKey("1") as Session, 2000, new Uint8Array(5000), { compress: false });
+    expect((await c.waitClosed()).code).toBe(CloseCode.FRAME_TOO_LARGE);
+  });
+
+  it("ends a session taken over by a Login with the reason taken-over", async () => {
+    const reasons: string[] = [];
+    const { engine } = makeEngine({ hooks: { onSessionEnd: (_, r) => reasons.push(r) } });
+    await new TestClient(engine).login("p:1");
+    await new TestClient(engine).login("p:1");
+    expect(reasons).toEqual(["taken-over"]);
+  });
+});
