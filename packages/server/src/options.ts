@@ -3,6 +3,7 @@
  * is documented with its unit and default; callers pass a Partial, never mutated.
  */
 import type { Server as HttpServer } from "node:http";
+import { nodeCrypto, nodeGzip } from "@tether/protocol/node";
 import { InvalidOptionError, resolveOptions, type SessionOptions } from "@tether/system";
 
 /** What an `onConnectionOpen` hook learns about an upgrade request. */
@@ -124,7 +125,14 @@ export function resolveServerOptions(partial: Partial<ServerOptions> = {}): Serv
     ...TRANSPORT_DEFAULTS,
     ...checkTransportLimits(rest as Record<string, unknown>),
   };
-  const session = resolveOptions({ ...rest, heartbeatIntervalMs: transport.heartbeatIntervalMs });
+  // On Node the server seals with node:crypto and compresses with node:zlib (measured faster,
+  // docs/benchmarks.md); both produce bytes the browser paths accept.
+  const session = resolveOptions({
+    crypto: nodeCrypto,
+    compressor: nodeGzip,
+    ...rest,
+    heartbeatIntervalMs: transport.heartbeatIntervalMs,
+  });
   if (typeof host !== "string" || host.length === 0) throw new InvalidOptionError("host", "must be a non-empty string");
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidOptionError("port", "must be 0..65535");
   if (typeof path !== "string" || !path.startsWith("/")) throw new InvalidOptionError("path", 'must start with "/"');

@@ -248,3 +248,28 @@ describe("the WebSocket server", () => {
     expect((await bystander.request(1000, bytes("still here"))).payload).toEqual(bytes("still here"));
   });
 });
+
+describe("the server's defaults and logging", () => {
+  it("uses the node:crypto and node:zlib fast paths by default", async () => {
+    const server = await start();
+    expect(server.engine.options.crypto.implementation).toBe("node:crypto");
+    expect(server.engine.options.compressor.implementation).toBe("node:zlib");
+  });
+
+  it("never logs tokens or payloads", async () => {
+    const lines: string[] = [];
+    const log = (m: string, f?: object) => lines.push(`${m} ${JSON.stringify(f ?? {})}`);
+    const server = await start({ logger: { debug: log, info: log, warn: log, error: log } });
+    server.routeRaw(1002, () => {
+      throw new Error("boom");
+    });
+    const c = await connect(server);
+    await expect(c.login("secret-token-123")).rejects.toThrow();
+    await c.login("p:77");
+    await c.request(1002, bytes("payload-marker-456"));
+    c.sendRaw(fromHex("ffff"));
+    await c.waitClosed();
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines.join("\n")).not.toMatch(/secret-token-123|p:77|payload-marker-456/);
+  });
+});
