@@ -494,6 +494,7 @@ export class TetherServer {
   async close(options: { drainMs?: number } = {}): Promise<void> {
     const drainMs = options.drainMs ?? 5000;
     this.draining = true;
+    this.engine.draining = true;
     if (this.sweeper) clearInterval(this.sweeper);
     const deadline = Date.now() + drainMs;
     while (Date.now() < deadline && [...this.links.values()].some((l) => l.conn.inFlight > 0)) {

@@ -1,6 +1,6 @@
 import { createServer as createHttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { CloseCode, ErrorCode, FrameType, fromHex } from "@tether/protocol";
+import { CipherAlgorithm, CloseCode, ErrorCode, FrameType, fromHex } from "@tether/protocol";
 import { afterEach, describe, expect, it } from "vitest";
 import { errorOf, isError } from "../../protocol/test/support/frame-client.js";
 import { createServer, type ServerOptions, type TetherServer } from "../src/index.js";
@@ -229,6 +229,10 @@ describe("the WebSocket server", () => {
     const closing = server.close({ drainMs: 5000 });
     servers.pop();
     expect(await upgradeStatus(server.url).catch(() => "refused")).not.toBe("open");
+    expect(errorOf(await authed.request(1000, bytes("late")))).toMatchObject({
+      code: ErrorCode.SERVER_BUSY,
+      retryable: true,
+    });
     finish();
     expect((await slow).payload).toEqual(bytes("done"));
     await closing;
@@ -246,6 +250,31 @@ describe("the WebSocket server", () => {
     bad.sendRaw(fromHex("ffffffffff"));
     expect((await bad.waitClosed()).code).toBe(CloseCode.PROTOCOL_ERROR);
     expect((await bystander.request(1000, bytes("still here"))).payload).toEqual(bytes("still here"));
+  });
+});
+
+describe("authentication limits and TLS awareness", () => {
+  it("closes 4503 after maxAuthFailures rejected tokens on one connection", async () => {
+    const server = await start({ maxAuthFailures: 2 });
+    const c = await connect(server);
+    await expect(c.login("bad")).rejects.toThrow(String(ErrorCode.UNAUTHORIZED));
+    expect(c.closed).toBeUndefined();
+    await expect(c.login("worse")).rejects.toThrow(String(ErrorCode.UNAUTHORIZED));
+    expect((await c.waitClosed()).code).toBe(CloseCode.UNAUTHORIZED);
+    expect(c.disconnectPush()).toMatchObject({ code: 4503, reconnect: false });
+  });
+
+  it("selects TLS when a trusted proxy says the connection is https, and not otherwise", async () => {
+    const trusted = await start({ trustProxy: true });
+    const a = await WsClient.open(trusted.url, { "X-Forwarded-Proto": "https" });
+    clients.push(a);
+    expect((await a.hello({ ciphers: [CipherAlgorithm.CIPHER_TLS] })).hello?.selectedCipher).toBe(
+      CipherAlgorithm.CIPHER_TLS,
+    );
+    const untrusted = await start();
+    const b = await WsClient.open(untrusted.url, { "X-Forwarded-Proto": "https" });
+    clients.push(b);
+    expect((await b.hello({ ciphers: [CipherAlgorithm.CIPHER_TLS] })).hello?.selectedCipher).toBe(0);
   });
 });
 

@@ -57,6 +57,8 @@ export class Connection {
   framesReceived = 0;
   helloDone = false;
   closeCode = 0;
+  /** Tokens rejected on this connection (maxAuthFailures closes it with 4503). */
+  authFailures = 0;
   /** The largest frame the peer accepts (the server's limit, or the smaller one agreed). */
   maxFrameBytes: number;
 

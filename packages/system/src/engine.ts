@@ -80,6 +80,8 @@ export class SessionEngine {
   /** A fan-out compresses each body at most once. */
   readonly compressionCache: CompressionCache = new WeakMap();
   private epochCounter = 0;
+  /** While draining, new requests get SERVER_BUSY; requests already running finish. */
+  draining = false;
 
   constructor(options: Partial<EngineOptions> = {}) {
     const { store, ...rest } = options;
@@ -95,6 +97,7 @@ export class SessionEngine {
       dedupMaxEntries: o.dedupMaxEntries,
       dedupTtlMs: o.dedupTtlMs,
       maxFrameBytes: o.maxFrameBytes,
+      maxAuthFailures: o.maxAuthFailures,
     };
     this.store = store ?? new MemorySessionStore();
     this.clock = o.clock;
@@ -204,6 +207,11 @@ export class SessionEngine {
       conn.fail(frame, new TetherError(ErrorCode.BACKPRESSURE, "too many requests in flight"));
       return;
     }
+    if (this.draining) {
+      conn.inFlight++;
+      conn.fail(frame, new TetherError(ErrorCode.SERVER_BUSY, "the server is shutting down"));
+      return;
+    }
     conn.inFlight++;
     void conn.lane.run(async () => {
       if (!conn.open) return;
@@ -235,6 +243,9 @@ export class SessionEngine {
     } catch (e) {
       if (!isTetherError(e)) this.logger.error("system request failed", { msgId: frame.msgId, error: String(e) });
       conn.fail(frame, toTetherError(e));
+      if (isTetherError(e) && e.code === ErrorCode.UNAUTHORIZED && ++conn.authFailures >= this.limits.maxAuthFailures) {
+        conn.close(CloseCode.UNAUTHORIZED, "too many rejected tokens");
+      }
     }
   }
 

@@ -39,6 +39,8 @@ export interface SessionLimits {
   dedupTtlMs: number;
   /** Largest frame, and largest inflated payload. Default 1 MiB. */
   maxFrameBytes: number;
+  /** Rejected Login/Resume tokens allowed per connection; the next one closes it with 4503. Default 5. */
+  maxAuthFailures: number;
 }
 
 export interface SessionOptions extends SessionLimits {
@@ -83,6 +85,7 @@ export const DEFAULT_LIMITS: Readonly<SessionLimits> = Object.freeze({
   dedupMaxEntries: 1024,
   dedupTtlMs: 60_000,
   maxFrameBytes: 1024 * 1024,
+  maxAuthFailures: 5,
 });
 
 export const DEFAULTS: Readonly<SessionOptions> = Object.freeze({
@@ -127,6 +130,7 @@ const LIMIT_RULES: Record<keyof SessionLimits, { min: number; max: number }> = {
   dedupMaxEntries: { min: 0, max: 1_000_000 },
   dedupTtlMs: { min: 0, max: 2 ** 31 - 1 },
   maxFrameBytes: { min: 64, max: 2 ** 31 - 1 },
+  maxAuthFailures: { min: 1, max: 1_000_000 },
 };
 
 export const LIMIT_NAMES = Object.keys(LIMIT_RULES) as (keyof SessionLimits)[];
