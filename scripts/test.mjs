@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 const bin = (name) => `node_modules/.bin/${name}`;
 const steps = [
   ["generated code", "node", ["scripts/check-generated.mjs"]],
-  ["lint", bin("biome"), ["check", "."]],
+  ["lint", bin("biome"), ["check", "--error-on-warnings", "."]],
   ["build", bin("turbo"), ["run", "build", "--output-logs=errors-only"]],
   ["type check", bin("tsc"), ["-p", "tsconfig.json"]],
 ];

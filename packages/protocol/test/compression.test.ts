@@ -15,23 +15,11 @@ import {
   toHex,
 } from "../src/index.js";
 import { nodeGzip } from "../src/node/index.js";
+import { GZIP_PATHS, ruleOf } from "./support/fixtures.js";
 import { type GzipVector, loadVectors } from "./vectors.js";
 
 const vectors = loadVectors<GzipVector[]>("gzip.json");
-const paths: [string, PayloadCompressor][] = [
-  ["fflate", fflateGzip],
-  ["node:zlib", nodeGzip],
-];
-
-function ruleOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (e) {
-    if (isTetherError(e) && e.code === ErrorCode.INVALID_FRAME) return e.detail.rule;
-    throw e;
-  }
-  return undefined;
-}
+const paths = GZIP_PATHS;
 
 const MiB = 1024 * 1024;
 

@@ -9,12 +9,12 @@ import {
   FrameType,
   fflateGzip,
   hasFlag,
-  isTetherError,
   nobleCrypto,
   plainCodec,
   type SessionKeys,
 } from "../src/index.js";
 import { nodeGzip } from "../src/node/index.js";
+import { ruleOf } from "./support/fixtures.js";
 
 const keys: SessionKeys = {
   c2sKey: new Uint8Array(32).fill(1),
@@ -23,16 +23,6 @@ const keys: SessionKeys = {
   s2cIv: new Uint8Array(12).fill(4),
 };
 const big = new TextEncoder().encode("reliable ".repeat(100));
-
-function ruleOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (e) {
-    if (isTetherError(e)) return e.detail.rule;
-    throw e;
-  }
-  return undefined;
-}
 
 function pair(sealed: boolean) {
   const cipher = CipherAlgorithm.CIPHER_CHACHA20_POLY1305;

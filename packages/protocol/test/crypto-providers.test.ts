@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type AeadAlgorithm, CipherAlgorithm, type CryptoProvider, fromHex, nobleCrypto, toHex } from "../src/index.js";
+import { type AeadAlgorithm, fromHex, nobleCrypto, toHex } from "../src/index.js";
 import { nodeCrypto } from "../src/node/index.js";
+import { AEADS, CRYPTO_PROVIDERS } from "./support/fixtures.js";
 import { loadVectors } from "./vectors.js";
 
 interface Primitives {
@@ -22,14 +23,7 @@ interface Primitives {
 }
 
 const v = loadVectors<Primitives>("crypto-primitives.json");
-const providers: [string, CryptoProvider][] = [
-  ["noble", nobleCrypto],
-  ["node:crypto", nodeCrypto],
-];
-const AEADS: [string, AeadAlgorithm][] = [
-  ["ChaCha20-Poly1305", CipherAlgorithm.CIPHER_CHACHA20_POLY1305],
-  ["AES-256-GCM", CipherAlgorithm.CIPHER_AES_256_GCM],
-];
+const providers = CRYPTO_PROVIDERS;
 
 describe.each(providers)("the %s crypto provider", (_, crypto) => {
   it.each(v.x25519)("computes X25519 known answers ($name)", (t) => {

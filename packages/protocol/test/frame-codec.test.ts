@@ -14,16 +14,7 @@ import {
   MSG_ID_MAX,
   toHex,
 } from "../src/index.js";
-
-function ruleOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (e) {
-    if (isTetherError(e) && e.code === ErrorCode.INVALID_FRAME) return e.detail.rule;
-    throw e;
-  }
-  return undefined;
-}
+import { ruleOf } from "./support/fixtures.js";
 
 describe("encodeFrame", () => {
   it("puts the items in writer order with the payload last", () => {

@@ -1,15 +1,14 @@
 import { describe, expect, it } from "vitest";
 import {
   decodeFrame,
-  ErrorCode,
   encodeFrame,
   type Frame,
   type FrameInit,
   type FrameTypeValue,
   fromHex,
-  isTetherError,
   toHex,
 } from "../src/index.js";
+import { ruleOf } from "./support/fixtures.js";
 import { type InvalidFrameVector, loadVectors, type ValidFrameVector, type VectorFrame } from "./vectors.js";
 
 const valid = loadVectors<ValidFrameVector[]>("frames-valid.json");
@@ -27,16 +26,6 @@ function toVector(f: Frame): VectorFrame {
   }
   if (f.payload.length > 0) out.payload = toHex(f.payload);
   return out;
-}
-
-function ruleOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (e) {
-    if (isTetherError(e) && e.code === ErrorCode.INVALID_FRAME) return e.detail.rule;
-    throw e;
-  }
-  return undefined;
 }
 
 describe("the frame reader on golden vectors", () => {

@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import {
   type AeadAlgorithm,
   CipherAlgorithm,
-  type CryptoProvider,
   clientKeyExchange,
   createKeyShare,
   createSealPair,
@@ -26,7 +25,7 @@ import {
   verifyTranscriptSignature,
 } from "../src/index.js";
 import { nobleCrypto } from "../src/noble-crypto.js";
-import { nodeCrypto } from "../src/node/index.js";
+import { AEADS, CRYPTO_PROVIDERS, ruleOf } from "./support/fixtures.js";
 import { loadVectors, type VectorFrame } from "./vectors.js";
 
 interface HandshakeVector {
@@ -52,28 +51,28 @@ interface HandshakeVector {
 }
 
 const vectors = loadVectors<HandshakeVector[]>("handshake.json");
-const providers: [string, CryptoProvider][] = [
-  ["noble", nobleCrypto],
-  ["node:crypto", nodeCrypto],
-];
-const AEADS: [string, AeadAlgorithm][] = [
-  ["ChaCha20-Poly1305", CipherAlgorithm.CIPHER_CHACHA20_POLY1305],
-  ["AES-256-GCM", CipherAlgorithm.CIPHER_AES_256_GCM],
-];
+const providers = CRYPTO_PROVIDERS;
 
 function toInit(f: VectorFrame): FrameInit {
   const { payload, type, ...rest } = f;
   return { ...rest, type: type as FrameTypeValue, ...(payload === undefined ? {} : { payload: fromHex(payload) }) };
 }
 
-function ruleOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (e) {
-    if (isTetherError(e)) return e.detail.rule ?? `code ${e.code}`;
-    throw e;
-  }
-  return undefined;
+/** The client side of a handshake vector, as clientKeyExchange takes it. */
+function clientInputOf(v: HandshakeVector) {
+  return {
+    helloBytes: fromHex(v.helloBytes),
+    share: {
+      secretKey: fromHex(v.clientSecretKey),
+      publicKey: fromHex(v.clientKeyShare),
+      nonce: fromHex(v.clientNonce),
+    },
+    serverKeyShare: fromHex(v.serverKeyShare),
+    serverNonce: fromHex(v.serverNonce),
+    cipher: v.cipher,
+    serverSignature: fromHex(v.serverSignature),
+    serverPublicKey: fromHex(v.signingPublicKey),
+  };
 }
 
 function keysOf(v: HandshakeVector): SessionKeys {
@@ -111,19 +110,7 @@ describe.each(providers)("the key schedule and sealing with %s", (_, crypto) => 
     });
 
     it("lets the client derive the same keys and verify the pinned signature", () => {
-      const keys = clientKeyExchange(crypto, {
-        helloBytes: fromHex(v.helloBytes),
-        share: {
-          secretKey: fromHex(v.clientSecretKey),
-          publicKey: fromHex(v.clientKeyShare),
-          nonce: fromHex(v.clientNonce),
-        },
-        serverKeyShare: fromHex(v.serverKeyShare),
-        serverNonce: fromHex(v.serverNonce),
-        cipher: v.cipher,
-        serverSignature: fromHex(v.serverSignature),
-        serverPublicKey: fromHex(v.signingPublicKey),
-      });
+      const keys = clientKeyExchange(crypto, clientInputOf(v));
       expect(toHex(keys.c2sKey)).toBe(v.c2sKey);
       expect(toHex(keys.s2cIv)).toBe(v.s2cIv);
     });
@@ -263,18 +250,7 @@ describe.each(providers)("the key schedule and sealing with %s", (_, crypto) => 
 
   it("makes a client with a pinned key refuse a missing or wrong signature", () => {
     const v = vectors[0] as HandshakeVector;
-    const base = {
-      helloBytes: fromHex(v.helloBytes),
-      share: {
-        secretKey: fromHex(v.clientSecretKey),
-        publicKey: fromHex(v.clientKeyShare),
-        nonce: fromHex(v.clientNonce),
-      },
-      serverKeyShare: fromHex(v.serverKeyShare),
-      serverNonce: fromHex(v.serverNonce),
-      cipher: v.cipher,
-      serverPublicKey: fromHex(v.signingPublicKey),
-    };
+    const base = clientInputOf(v);
     const wrongKey = crypto.ed25519PublicKey(crypto.randomBytes(32));
     for (const input of [
       { ...base, serverSignature: new Uint8Array(0) },

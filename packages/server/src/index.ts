@@ -7,6 +7,7 @@ export {
   type ServerOptions,
   TRANSPORT_DEFAULTS,
   type TransportLimits,
+  type UpgradeDecision,
   type UpgradeInfo,
   type UpgradeRefusal,
 } from "./options.js";

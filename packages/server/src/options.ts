@@ -24,6 +24,10 @@ export interface UpgradeRefusal {
   readonly reason: string;
 }
 
+/** What onConnectionOpen returns: a refusal, or nothing to accept. */
+// biome-ignore lint/suspicious/noConfusingVoidType: `void` lets hooks that return nothing type-check.
+export type UpgradeDecision = UpgradeRefusal | undefined | void;
+
 export interface TransportLimits {
   /** Open connections allowed; more are refused with HTTP 503. Default 100 000. */
   maxConnections: number;
@@ -61,9 +65,7 @@ export interface ServerOptions extends SessionOptions, TransportLimits {
   /** Trust X-Forwarded-Proto / X-Forwarded-For from a proxy in front. Default false. */
   trustProxy: boolean;
   /** May refuse an upgrade: return an UpgradeRefusal. Runs before the WebSocket is accepted. */
-  onConnectionOpen:
-    | ((info: UpgradeInfo) => UpgradeRefusal | undefined | void | Promise<UpgradeRefusal | undefined | void>)
-    | undefined;
+  onConnectionOpen: ((info: UpgradeInfo) => UpgradeDecision | Promise<UpgradeDecision>) | undefined;
 }
 
 export const TRANSPORT_DEFAULTS: Readonly<TransportLimits> = Object.freeze({

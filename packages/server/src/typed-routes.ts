@@ -3,28 +3,20 @@
  * A payload that does not decode answers BAD_REQUEST; a handler's result is encoded with the
  * response type (nothing = an empty RESP).
  */
-import { ErrorCode, TetherError } from "@tether/protocol";
-import type { RequestContext, RequestHandler } from "@tether/system";
-
-/** What a request type needs: the static `decode` of a generated protobufjs class. */
-export interface Decoder<T> {
-  decode(bytes: Uint8Array): T;
-}
+import { type Decoder, decodePayload, type RequestContext, type RequestHandler } from "@tether/system";
 
 /** What a response type needs: the static `encode` of a generated protobufjs class. */
 export interface Encoder<T> {
   encode(message: T): { finish(): Uint8Array };
 }
 
+export type { Decoder };
+
 /** A generated protobufjs message class (both directions). */
 export type MessageType<T> = Decoder<T> & Encoder<T>;
 
 export function decodeRequest<T>(type: Decoder<T>, payload: Uint8Array, msgId: number): T {
-  try {
-    return type.decode(payload);
-  } catch (e) {
-    throw new TetherError(ErrorCode.BAD_REQUEST, `payload of msgId ${msgId} does not decode`, { cause: e });
-  }
+  return decodePayload(type, payload, `payload of msgId ${msgId}`);
 }
 
 export function typedHandler<Req, Resp, Ctx extends RequestContext>(

@@ -4,6 +4,7 @@
  */
 export { type Clock, ManualClock, systemClock, type TimerHandle } from "./clock.js";
 export { Connection, type ConnectionSink, type ConnectionState, errorResponse, toTetherError } from "./connection.js";
+export { type Decoder, decodePayload } from "./decode-payload.js";
 export type { CachedResponse, DedupLimits } from "./dedup-cache.js";
 export { DedupCache } from "./dedup-cache.js";
 export { type EngineCounters, type EngineOptions, SessionEngine } from "./engine.js";

@@ -8,19 +8,12 @@
  */
 import { CloseCode, ErrorCode, type Frame, LoginReq, LoginResp, LogoutResp, TetherError } from "@tether/protocol";
 import type { Connection } from "./connection.js";
+import { decodePayload } from "./decode-payload.js";
 import type { SessionEngine } from "./engine.js";
 import { sessionKeyOf } from "./spi.js";
 
-function decodeLogin(payload: Uint8Array): LoginReq {
-  try {
-    return LoginReq.decode(payload);
-  } catch (e) {
-    throw new TetherError(ErrorCode.BAD_REQUEST, "LoginReq does not decode", { cause: e });
-  }
-}
-
 export async function login(engine: SessionEngine, conn: Connection, req: Frame): Promise<void> {
-  const msg = decodeLogin(req.payload);
+  const msg = decodePayload(LoginReq, req.payload, "LoginReq");
   const auth = await engine.authenticate(msg.token, conn);
   if (!conn.open) return;
 

@@ -13,17 +13,9 @@
  *     lost and never sent twice;
  *  7. a different client_instance clears the request dedup cache.
  */
-import {
-  CloseCode,
-  ErrorCode,
-  type Frame,
-  ResumeReq,
-  ResumeResp,
-  ResumeResult,
-  TetherError,
-  toHex,
-} from "@tether/protocol";
+import { CloseCode, type Frame, ResumeReq, ResumeResp, ResumeResult, toHex } from "@tether/protocol";
 import type { Connection } from "./connection.js";
+import { decodePayload } from "./decode-payload.js";
 import type { SessionEngine } from "./engine.js";
 import { sendReliable } from "./push.js";
 import type { RingEntry } from "./push-ring.js";
@@ -36,16 +28,8 @@ export interface ResumeOutcome {
   readonly why?: "no-session" | "epoch" | "ahead" | "snapshot-pending" | "evicted";
 }
 
-function decodeResume(payload: Uint8Array): ResumeReq {
-  try {
-    return ResumeReq.decode(payload);
-  } catch (e) {
-    throw new TetherError(ErrorCode.BAD_REQUEST, "ResumeReq does not decode", { cause: e });
-  }
-}
-
 export async function resume(engine: SessionEngine, conn: Connection, req: Frame): Promise<void> {
-  const msg = decodeResume(req.payload);
+  const msg = decodePayload(ResumeReq, req.payload, "ResumeReq");
   const auth = await engine.authenticate(msg.token, conn); // step 1
   if (!conn.open) return;
 

@@ -26,6 +26,7 @@ import {
   TetherError,
 } from "@tether/protocol";
 import type { Connection } from "./connection.js";
+import { decodePayload } from "./decode-payload.js";
 import type { SessionEngine } from "./engine.js";
 import { issueReliable } from "./push.js";
 import type { SnapshotResult } from "./spi.js";
@@ -50,12 +51,7 @@ export async function sync(engine: SessionEngine, conn: Connection, req: Frame):
   if (session === undefined) throw new TetherError(ErrorCode.NEED_LOGIN, "Sync needs a session");
   const provider = engine.options.snapshotProvider;
   if (provider === undefined) throw new TetherError(ErrorCode.SYNC_UNSUPPORTED, "this server has no snapshot provider");
-  let msg: SyncReq;
-  try {
-    msg = SyncReq.decode(req.payload);
-  } catch (e) {
-    throw new TetherError(ErrorCode.BAD_REQUEST, "SyncReq does not decode", { cause: e });
-  }
+  const msg = decodePayload(SyncReq, req.payload, "SyncReq");
 
   const k = session.nextPushId();
   session.pendingSnapshotId = k;
