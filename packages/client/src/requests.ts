@@ -1,0 +1,134 @@
+/**
+ * Requests of the app: seq numbers that continue across reconnects, a bounded queue while
+ * disconnected or over the server's in-flight cap, timeouts, re-sending after a Resume that
+ * answered OK, and SESSION_EXPIRED after NEED_FULL_SYNC.
+ */
+import { ErrorCode, type Frame, FrameFlag, FrameType, hasFlag, TetherError } from "@tether/protocol";
+import { errorFromFrame, type Link } from "./link.js";
+
+const FRAME_OVERHEAD_BYTES = 96;
+
+interface Pending {
+  readonly seq: number;
+  readonly msgId: number;
+  readonly payload: Uint8Array;
+  readonly resolve: (payload: Uint8Array) => void;
+  readonly reject: (e: Error) => void;
+  timer: ReturnType<typeof setTimeout> | undefined;
+  sent: boolean;
+}
+
+export interface RequestBookOptions {
+  readonly requestTimeoutMs: number;
+  readonly maxQueuedRequests: number;
+  /** The next seq (persisted by the caller). */
+  readonly nextSeq: () => number;
+  /** The ACK to piggy-back on a request, or 0. */
+  readonly ackToSend: () => number;
+}
+
+export class RequestBook {
+  private readonly pending = new Map<number, Pending>();
+  private readonly queue: Pending[] = [];
+  private link: Link | undefined;
+  private inFlight = 0;
+  maxInFlight = 64;
+
+  constructor(private readonly o: RequestBookOptions) {}
+
+  /** A request; its promise settles with the RESP payload or a TetherError. */
+  request(msgId: number, payload: Uint8Array): Promise<Uint8Array> {
+    return new Promise((resolve, reject) => {
+      if (this.queue.length >= this.o.maxQueuedRequests) {
+        reject(new TetherError(ErrorCode.BACKPRESSURE, "too many requests waiting"));
+        return;
+      }
+      const p: Pending = { seq: this.o.nextSeq(), msgId, payload, resolve, reject, timer: undefined, sent: false };
+      p.timer = setTimeout(
+        () => this.fail(p, new TetherError(ErrorCode.REQUEST_TIMEOUT, "no answer in time")),
+        this.o.requestTimeoutMs,
+      );
+      (p.timer as { unref?: () => void }).unref?.();
+      this.pending.set(p.seq, p);
+      this.queue.push(p);
+      this.pump();
+    });
+  }
+
+  /** A one-way notify: sent now when connected, else dropped with an error. */
+  notify(msgId: number, payload: Uint8Array): void {
+    if (!this.link?.open) throw new TetherError(ErrorCode.SERVER_BUSY, "not connected", { retryable: true });
+    this.link.send({ type: FrameType.REQ, msgId, seq: 0, payload, ackPushId: this.o.ackToSend() });
+  }
+
+  /** Ready on a link: requests go out from now on. */
+  attach(link: Link, maxInFlight: number): void {
+    this.link = link;
+    this.maxInFlight = maxInFlight;
+    this.inFlight = 0;
+    this.pump();
+  }
+
+  /** The link dropped: sent requests wait for the next Resume. */
+  detach(): void {
+    this.link = undefined;
+    this.inFlight = 0;
+  }
+
+  /** After a Resume that answered OK: sent requests go out again with the same seq. */
+  resend(): void {
+    const sent = [...this.pending.values()].filter((p) => p.sent).sort((a, b) => a.seq - b.seq);
+    for (const p of sent) p.sent = false;
+    this.queue.unshift(...sent.filter((p) => !this.queue.includes(p)));
+  }
+
+  /** After NEED_FULL_SYNC (or logout): requests already sent fail with SESSION_EXPIRED. */
+  expireSent(): void {
+    for (const p of [...this.pending.values()]) {
+      if (p.sent) this.fail(p, new TetherError(ErrorCode.SESSION_EXPIRED, "the session was not resumed"));
+    }
+  }
+
+  /** Everything fails (the client is closed for good). */
+  failAll(error: TetherError): void {
+    for (const p of [...this.pending.values()]) this.fail(p, error);
+  }
+
+  onResponse(f: Frame): boolean {
+    const p = this.pending.get(f.seq);
+    if (p === undefined || p.msgId !== f.msgId || !p.sent) return false;
+    this.pending.delete(p.seq);
+    clearTimeout(p.timer);
+    this.inFlight = Math.max(0, this.inFlight - 1);
+    if (hasFlag(f.flags, FrameFlag.ERROR)) p.reject(errorFromFrame(f));
+    else p.resolve(f.payload);
+    this.pump();
+    return true;
+  }
+
+  private fail(p: Pending, e: Error): void {
+    if (!this.pending.delete(p.seq)) return;
+    clearTimeout(p.timer);
+    const i = this.queue.indexOf(p);
+    if (i >= 0) this.queue.splice(i, 1);
+    else if (p.sent) this.inFlight = Math.max(0, this.inFlight - 1);
+    p.reject(e);
+  }
+
+  private pump(): void {
+    const link = this.link;
+    if (!link?.open) return;
+    while (this.queue.length > 0 && this.inFlight < this.maxInFlight) {
+      const p = this.queue.shift() as Pending;
+      const frame = { type: FrameType.REQ, msgId: p.msgId, seq: p.seq, payload: p.payload } as const;
+      // Items, seal tag and gzip never add more than this; compression may only shrink it.
+      if (p.payload.length + FRAME_OVERHEAD_BYTES > link.maxFrameBytes) {
+        this.fail(p, new TetherError(ErrorCode.PAYLOAD_TOO_LARGE, "request larger than the server's max_frame_bytes"));
+        continue;
+      }
+      p.sent = true;
+      this.inFlight++;
+      link.send({ ...frame, ackPushId: this.o.ackToSend() });
+    }
+  }
+}

@@ -1,0 +1,113 @@
+/**
+ * Client tests run against the real conformance server (in-process, on 127.0.0.1:0) through the
+ * real `ws` transport, wrapped so a test can cut or black-hole the current socket.
+ */
+import { tether } from "@tether/protocol/gen/echo";
+import type { TetherServer } from "@tether/server";
+import { afterEach } from "vitest";
+import { WebSocket } from "ws";
+import { createEchoServer } from "../../../examples/echo/src/echo-server.js";
+import { parseFlags } from "../../../examples/echo/src/flags.js";
+import { type ClientOptions, TetherClient, type TransportFactory, type WebSocketLike } from "../src/index.js";
+
+export const echo = tether.echo;
+const servers: TetherServer[] = [];
+const clients: TetherClient[] = [];
+
+afterEach(async () => {
+  for (const c of clients.splice(0)) c.close();
+  await Promise.all(servers.splice(0).map((s) => s.close({ drainMs: 0 })));
+});
+
+export async function startEcho(...argv: string[]): Promise<TetherServer> {
+  const flags = parseFlags(["--port", "0", ...argv]);
+  const server = createEchoServer({ server: flags.server, snapshots: flags.snapshots });
+  await server.listen();
+  servers.push(server);
+  return server;
+}
+
+export function forgetServer(server: TetherServer): void {
+  const i = servers.indexOf(server);
+  if (i >= 0) servers.splice(i, 1);
+}
+
+/** A ws transport whose current socket a test can cut (no close frame) or black-hole. */
+export class TestTransport {
+  sockets: WebSocket[] = [];
+  blackHole = false;
+  readonly factory: TransportFactory = (url) => {
+    const ws = new WebSocket(url, { perMessageDeflate: false });
+    this.sockets.push(ws);
+    const self = this;
+    // Interpose on message delivery and sending so a black hole swallows both directions.
+    const realSend = ws.send.bind(ws);
+    (ws as unknown as { send: (d: Uint8Array) => void }).send = (d) => {
+      if (!self.blackHole) realSend(d);
+    };
+    ws.on("message", () => {});
+    const like = ws as unknown as WebSocketLike;
+    let userOnMessage: WebSocketLike["onmessage"] = null;
+    Object.defineProperty(like, "onmessage", {
+      get: () => userOnMessage,
+      set: (fn: WebSocketLike["onmessage"]) => {
+        userOnMessage = fn;
+      },
+    });
+    ws.addEventListener("message", (ev) => {
+      if (!self.blackHole) userOnMessage?.({ data: ev.data });
+    });
+    return like;
+  };
+
+  get current(): WebSocket | undefined {
+    return this.sockets[this.sockets.length - 1];
+  }
+
+  /** Cuts the current TCP connection without a close frame (a network failure). */
+  cut(): void {
+    this.current?.terminate();
+  }
+}
+
+export function makeClient(
+  url: string,
+  options: Partial<ClientOptions> = {},
+  transport = new TestTransport(),
+): { client: TetherClient; transport: TestTransport } {
+  const client = new TetherClient({
+    url,
+    token: "p:1",
+    transport: transport.factory,
+    reconnect: { minDelayMs: 5, maxDelayMs: 50 },
+    ...options,
+  });
+  clients.push(client);
+  return { client, transport };
+}
+
+/** Resolves when the client reaches a state of `kind` (or already is in it). */
+export function stateReached(client: TetherClient, kind: string): Promise<void> {
+  if (client.state.kind === kind) return Promise.resolve();
+  return new Promise((resolve) => {
+    const off = client.on("state", (s) => {
+      if (s.kind === kind) {
+        off();
+        resolve();
+      }
+    });
+  });
+}
+
+/** Resolves with the next value of `event`. */
+export function nextEvent<K extends "resumed" | "synced" | "kicked" | "error">(
+  client: TetherClient,
+  event: K,
+): Promise<Parameters<Parameters<TetherClient["on"]>[1]>[0]> {
+  return new Promise((resolve) => {
+    const off = client.on(event, (e) => {
+      off();
+      resolve(e as never);
+    });
+  });
+}
