@@ -64,9 +64,12 @@ export class TestTransport {
     return this.sockets[this.sockets.length - 1];
   }
 
-  /** Cuts the current TCP connection without a close frame (a network failure). */
-  cut(): void {
-    this.current?.terminate();
+  /** Cuts the current TCP connection without a close frame (a network failure). False if none is open. */
+  cut(): boolean {
+    const ws = this.current;
+    if (ws?.readyState !== WebSocket.OPEN) return false;
+    ws.terminate();
+    return true;
   }
 }
 
