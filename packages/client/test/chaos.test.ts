@@ -17,7 +17,16 @@ function prng(seed: number): () => number {
 describe("client chaos", () => {
   it("hands the app exactly 1..5000 in order across at least 20 random connection kills", async () => {
     const N = 5000;
-    const server = await startEcho("--push-window-count", "10000", "--push-window-bytes", "67108864", "--rate", "100000", "--burst", "100000");
+    const server = await startEcho(
+      "--push-window-count",
+      "10000",
+      "--push-window-bytes",
+      "67108864",
+      "--rate",
+      "100000",
+      "--burst",
+      "100000",
+    );
     const { client, transport } = makeClient(server.url, { ackDelayMs: 20 });
     const random = prng(7);
     const seen: number[] = [];
@@ -40,7 +49,8 @@ describe("client chaos", () => {
     if (!session) throw new Error("no session");
     let issued = 0;
     const issue = () => {
-      for (let i = 0; i < 25 && issued < N; i++) server.engine.push(session, 2001, echo.PushMsg.encode({ index: issued++ }).finish());
+      for (let i = 0; i < 25 && issued < N; i++)
+        server.engine.push(session, 2001, echo.PushMsg.encode({ index: issued++ }).finish());
       if (issued < N) setTimeout(issue, 1);
     };
     issue();
