@@ -73,24 +73,24 @@ describe("the browser build in Chromium", () => {
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(String(e)));
     await page.goto(`http://127.0.0.1:${(http.address() as AddressInfo).port}/`);
-    await page.waitForFunction(() => (window as unknown as { ready?: boolean }).ready === true);
+    await page.waitForFunction(() => (globalThis as unknown as { ready?: boolean }).ready === true);
 
     const pushMe = Buffer.from(echo.PushMeReq.encode({ count: 5, reliable: true }).finish()).toString("hex");
     await page.evaluate(
-      (h) => (window as unknown as { request: (m: number, h: string) => Promise<string> }).request(1001, h),
+      (h) => (globalThis as unknown as { request: (m: number, h: string) => Promise<string> }).request(1001, h),
       pushMe,
     );
-    await page.waitForFunction(() => (window as unknown as { pushIds: number[] }).pushIds.length === 5);
+    await page.waitForFunction(() => (globalThis as unknown as { pushIds: number[] }).pushIds.length === 5);
 
     // Cut the connection, push while the page is away, and let it come back.
     const session = server.engine.store.byKey("1");
     if (!session) throw new Error("no session");
-    await page.evaluate(() => (window as unknown as { cut: () => void }).cut());
+    await page.evaluate(() => (globalThis as unknown as { cut: () => void }).cut());
     for (let i = 5; i < 10; i++) server.engine.push(session, 2001, echo.PushMsg.encode({ index: i }).finish());
-    await page.waitForFunction(() => (window as unknown as { pushIds: number[] }).pushIds.length === 10);
+    await page.waitForFunction(() => (globalThis as unknown as { pushIds: number[] }).pushIds.length === 10);
 
     const result = await page.evaluate(() => {
-      const w = window as unknown as { pushIds: number[]; payloads: string[]; resumes: number[]; states: string[] };
+      const w = globalThis as unknown as { pushIds: number[]; payloads: string[]; resumes: number[]; states: string[] };
       return { pushIds: w.pushIds, payloads: w.payloads, resumes: w.resumes, states: w.states };
     });
     expect(result.pushIds).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
