@@ -7,6 +7,7 @@
 import { FrameType, ResumeResult } from "@tether/protocol";
 import type { TetherServer } from "@tether/server";
 import { afterEach, describe, expect, it } from "vitest";
+import { prng } from "../../../packages/protocol/test/support/fixtures.js";
 import { createEchoServer } from "../src/echo-server.js";
 import { echo, isError, WsClient } from "./support.js";
 
@@ -14,15 +15,6 @@ const servers: TetherServer[] = [];
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => s.close({ drainMs: 0 })));
 });
-
-/** A small deterministic PRNG, so a failure can be replayed. */
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
 
 describe("chaos", () => {
   it("applies exactly 1..5000 in order across at least 20 random socket kills", async () => {

@@ -4,15 +4,8 @@
  * 20 times.
  */
 import { describe, expect, it } from "vitest";
+import { prng } from "../../protocol/test/support/fixtures.js";
 import { echo, makeClient, startEcho } from "./support.js";
-
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
 
 describe("client chaos", () => {
   it("hands the app exactly 1..5000 in order across at least 20 random connection kills", async () => {

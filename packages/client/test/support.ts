@@ -2,35 +2,17 @@
  * Client tests run against the real conformance server (in-process, on 127.0.0.1:0) through the
  * real `ws` transport, wrapped so a test can cut or black-hole the current socket.
  */
-import { tether } from "@tether/protocol/gen/echo";
-import type { TetherServer } from "@tether/server";
 import { afterEach } from "vitest";
 import { WebSocket } from "ws";
-import { createEchoServer } from "../../../examples/echo/src/echo-server.js";
-import { parseFlags } from "../../../examples/echo/src/flags.js";
 import { type ClientOptions, TetherClient, type TransportFactory, type WebSocketLike } from "../src/index.js";
 
-export const echo = tether.echo;
-const servers: TetherServer[] = [];
+export { echo, forget as forgetServer, startEcho } from "../../../examples/echo/test/support.js";
+
 const clients: TetherClient[] = [];
 
-afterEach(async () => {
+afterEach(() => {
   for (const c of clients.splice(0)) c.close();
-  await Promise.all(servers.splice(0).map((s) => s.close({ drainMs: 0 })));
 });
-
-export async function startEcho(...argv: string[]): Promise<TetherServer> {
-  const flags = parseFlags(["--port", "0", ...argv]);
-  const server = createEchoServer({ server: flags.server, snapshots: flags.snapshots });
-  await server.listen();
-  servers.push(server);
-  return server;
-}
-
-export function forgetServer(server: TetherServer): void {
-  const i = servers.indexOf(server);
-  if (i >= 0) servers.splice(i, 1);
-}
 
 /** A ws transport whose current socket a test can cut (no close frame) or black-hole. */
 export class TestTransport {
