@@ -279,7 +279,7 @@ export class TetherClient {
       this.setState({ kind: "closed", code: d.code, reason: d.reason });
       return;
     }
-    if (shouldReconnect(d.code) || d.code === 1005) {
+    if (shouldReconnect(d.code)) {
       this.scheduleReconnect();
       return;
     }

@@ -1,6 +1,18 @@
 /**
  * @tether/server: the Tether WebSocket server on `ws`.
  */
+
+export type {
+  BulkItem,
+  DataNotify,
+  Gateway,
+  GatewayPushOptions,
+  MetricsSnapshot,
+  PublishItem,
+  SessionInfo,
+} from "./gateway.js";
+export { LocalGateway } from "./local-gateway.js";
+export { type MetricsSource, ServerMetrics } from "./metrics.js";
 export {
   checkTransportLimits,
   resolveServerOptions,

@@ -9,7 +9,10 @@ import { InvalidOptionError, resolveOptions, type SessionOptions } from "@tether
 /** What an `onConnectionOpen` hook learns about an upgrade request. */
 export interface UpgradeInfo {
   readonly connId: string;
+  /** The peer: the socket's address, or behind a trusted proxy the last X-Forwarded-For entry. */
   readonly remoteAddress: string;
+  /** The address of the TCP peer (the proxy, when there is one). */
+  readonly socketAddress: string;
   /** X-Forwarded-For entries, when the proxy is trusted. */
   readonly forwardedFor: readonly string[];
   readonly secure: boolean;
@@ -62,6 +65,8 @@ export interface ServerOptions extends SessionOptions, TransportLimits {
   path: string;
   /** Allowed Origin header values; undefined allows any (native clients send none). */
   allowedOrigins: readonly string[] | undefined;
+  /** Where the own HTTP server answers Prometheus scrapes; false = nowhere. Default "/metrics". */
+  metricsPath: string | false;
   /** Trust X-Forwarded-Proto / X-Forwarded-For from a proxy in front. Default false. */
   trustProxy: boolean;
   /** May refuse an upgrade: return an UpgradeRefusal. Runs before the WebSocket is accepted. */
@@ -121,6 +126,7 @@ export function resolveServerOptions(partial: Partial<ServerOptions> = {}): Serv
     allowedOrigins,
     trustProxy = false,
     onConnectionOpen,
+    metricsPath = "/metrics",
     ...rest
   } = partial;
   const transport: TransportLimits = {
@@ -144,6 +150,12 @@ export function resolveServerOptions(partial: Partial<ServerOptions> = {}): Serv
   ) {
     throw new InvalidOptionError("allowedOrigins", "must be an array of strings");
   }
+  if (
+    metricsPath !== false &&
+    (typeof metricsPath !== "string" || !metricsPath.startsWith("/") || metricsPath === path)
+  ) {
+    throw new InvalidOptionError("metricsPath", 'must start with "/" and differ from path, or be false');
+  }
   if (onConnectionOpen !== undefined && typeof onConnectionOpen !== "function") {
     throw new InvalidOptionError("onConnectionOpen", "must be a function");
   }
@@ -157,5 +169,6 @@ export function resolveServerOptions(partial: Partial<ServerOptions> = {}): Serv
     allowedOrigins: allowedOrigins === undefined ? undefined : [...allowedOrigins],
     trustProxy: trustProxy === true,
     onConnectionOpen,
+    metricsPath,
   };
 }

@@ -10,6 +10,7 @@ import {
   type IncomingMessage,
   STATUS_CODES,
 } from "node:http";
+import { Server as HttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
 import { CloseCode, ErrorCode, TetherError } from "@tether/protocol";
@@ -26,6 +27,9 @@ import {
   type SessionLimits,
 } from "@tether/system";
 import { type WebSocket, WebSocketServer } from "ws";
+import type { Gateway, MetricsSnapshot } from "./gateway.js";
+import { LocalGateway } from "./local-gateway.js";
+import { ServerMetrics } from "./metrics.js";
 import {
   checkTransportLimits,
   resolveServerOptions,
@@ -41,8 +45,9 @@ import { type Decoder, type Encoder, typedHandler } from "./typed-routes.js";
 /** Every limit of sessions.md §9, readable and changeable at runtime. */
 export type ServerLimits = SessionLimits & TransportLimits;
 
-/** The handler context of the server: the session layer's plus the server itself. */
+/** The handler context of the server: the session layer's, the gateway and the server. */
 export interface ServerContext extends RequestContext {
+  readonly gateway: Gateway;
   readonly server: TetherServer;
 }
 
@@ -57,6 +62,10 @@ export interface ServerCounters {
   heartbeatTimeouts: number;
   authTimeouts: number;
   rateAbuseCloses: number;
+  framesIn: number;
+  framesOut: number;
+  bytesIn: number;
+  bytesOut: number;
 }
 
 interface Link {
@@ -101,7 +110,14 @@ export class TetherServer {
     heartbeatTimeouts: 0,
     authTimeouts: 0,
     rateAbuseCloses: 0,
+    framesIn: 0,
+    framesOut: 0,
+    bytesIn: 0,
+    bytesOut: 0,
   };
+  /** How game code reaches players (gateway.md), served by this process. */
+  readonly gateway: Gateway;
+  readonly metrics: ServerMetrics;
   private readonly transport: TransportLimits;
   private readonly http: HttpServer;
   private readonly ownsHttp: boolean;
@@ -125,7 +141,16 @@ export class TetherServer {
           this.topics.forget(session);
           userHooks.onSessionEnd?.(session, reason);
         },
+        onRequestComplete: (msgId, code, ms) => {
+          this.metrics.observeRequest(msgId, code, ms);
+          userHooks.onRequestComplete?.(msgId, code, ms);
+        },
       },
+    });
+    this.gateway = new LocalGateway(this);
+    this.metrics = new ServerMetrics({
+      read: () => this.readCounters(),
+      knownMsgId: (msgId) => msgId < 1000 || this.engine.routes.has(msgId),
     });
     this.transport = {
       maxConnections: o.maxConnections,
@@ -144,7 +169,14 @@ export class TetherServer {
     this.ownsHttp = o.server === undefined;
     this.http =
       o.server ??
-      createHttpServer((_, res) => {
+      createHttpServer((req, res) => {
+        if (o.metricsPath !== false && req.method === "GET" && req.url?.split("?")[0] === o.metricsPath) {
+          this.metrics.text().then(
+            (text) => res.writeHead(200, { "Content-Type": this.metrics.contentType }).end(text),
+            () => res.writeHead(500).end(),
+          );
+          return;
+        }
         res.writeHead(426, { "Content-Type": "text/plain" }).end("WebSocket upgrade required\n");
       });
     this.http.on("upgrade", this.onUpgradeBound);
@@ -171,7 +203,8 @@ export class TetherServer {
   get url(): string {
     const a = this.http.address() as AddressInfo | null;
     const host = a ? (a.family === "IPv6" ? `[${a.address}]` : a.address) : this.options.host;
-    return `ws://${host}:${a?.port ?? this.options.port}${this.options.path}`;
+    const scheme = this.http instanceof HttpsServer ? "wss" : "ws";
+    return `${scheme}://${host}:${a?.port ?? this.options.port}${this.options.path}`;
   }
 
   get port(): number {
@@ -184,7 +217,7 @@ export class TetherServer {
 
   // ---- routes -------------------------------------------------------------------------
 
-  private context = (ctx: RequestContext): ServerContext => ({ ...ctx, server: this });
+  private context = (ctx: RequestContext): ServerContext => ({ ...ctx, gateway: this.gateway, server: this });
 
   /** A request route typed by protobufjs classes. The handler returns the response (or nothing). */
   route<Req, Resp>(
@@ -283,6 +316,97 @@ export class TetherServer {
     return sessions.length;
   }
 
+  // ---- metrics ------------------------------------------------------------------------
+
+  /** Every counter and gauge the metrics read, flat. */
+  private readCounters(): Record<string, number> {
+    let attached = 0;
+    let entries = 0;
+    let bytes = 0;
+    let evicted = 0;
+    for (const s of this.engine.store.values()) {
+      if (s.attached) attached++;
+      entries += s.ring.size;
+      bytes += s.ring.byteSize;
+      evicted += s.ring.evicted;
+    }
+    const c = this.counters;
+    const m = this.engine.metrics;
+    return {
+      connectionsOpen: this.links.size,
+      connectionsOpened: c.connectionsOpened,
+      refused_capacity: c.refusedCapacity,
+      refused_rate: c.refusedRate,
+      refused_origin: c.refusedOrigin,
+      refused_hook: c.refusedByHook,
+      refused_draining: c.refusedDraining,
+      sessionsAttached: attached,
+      sessionsDetached: this.engine.store.size - attached,
+      framesIn: c.framesIn,
+      framesOut: c.framesOut,
+      bytesIn: c.bytesIn,
+      bytesOut: c.bytesOut,
+      reliablePushes: m.reliablePushes,
+      bestEffortPushes: m.bestEffortPushes,
+      replayedPushes: m.replayedPushes,
+      evictedPushes: evicted,
+      resumesOk: m.resumesOk,
+      resumesFullSync: m.resumesFullSync,
+      ringEntries: entries,
+      ringBytes: bytes,
+      slowConsumerCloses: c.slowConsumerCloses,
+      heartbeatTimeouts: c.heartbeatTimeouts,
+      authTimeouts: c.authTimeouts,
+      rateLimited: m.rateLimitRejections,
+      rateAbuseCloses: c.rateAbuseCloses,
+      backpressure: m.backpressureRejections,
+      authFailures: m.authFailures,
+      protocolErrors: m.protocolErrors,
+    };
+  }
+
+  /** A structured snapshot of the metrics (gateway.metrics()). */
+  metricsSnapshot(): MetricsSnapshot {
+    const r = this.readCounters();
+    const v = (k: string) => r[k] ?? 0;
+    return {
+      connections: {
+        open: v("connectionsOpen"),
+        opened: v("connectionsOpened"),
+        refused: {
+          capacity: v("refused_capacity"),
+          rate: v("refused_rate"),
+          origin: v("refused_origin"),
+          hook: v("refused_hook"),
+          draining: v("refused_draining"),
+        },
+      },
+      sessions: { attached: v("sessionsAttached"), detached: v("sessionsDetached") },
+      frames: { in: v("framesIn"), out: v("framesOut") },
+      bytes: { in: v("bytesIn"), out: v("bytesOut") },
+      pushes: { reliable: v("reliablePushes"), bestEffort: v("bestEffortPushes"), replayed: v("replayedPushes") },
+      resumes: { ok: v("resumesOk"), fullSync: v("resumesFullSync") },
+      ring: { entries: v("ringEntries"), bytes: v("ringBytes"), evicted: v("evictedPushes") },
+      closes: {
+        slowConsumer: v("slowConsumerCloses"),
+        heartbeatTimeout: v("heartbeatTimeouts"),
+        authTimeout: v("authTimeouts"),
+        rateAbuse: v("rateAbuseCloses"),
+      },
+      rejections: {
+        rateLimited: v("rateLimited"),
+        backpressure: v("backpressure"),
+        authFailures: v("authFailures"),
+        protocolErrors: v("protocolErrors"),
+      },
+    };
+  }
+
+  /** The Prometheus text, for a server attached to an HTTP server of yours. */
+  metricsText(): Promise<string> {
+    return this.metrics.text();
+  }
+
   // ---- limits -------------------------------------------------------------------------
 
   limits(): ServerLimits {
@@ -300,6 +424,7 @@ export class TetherServer {
     checkLimits(sessionPatch);
     this.engine.setLimits(sessionPatch);
     Object.assign(this.transport, transportPatch);
+    this.engine.heartbeatIntervalMs = this.transport.heartbeatIntervalMs;
     this.connectionBucket.configure(this.transport.connectionRatePerSec, this.transport.connectionBurst);
     for (const l of this.links.values())
       l.bucket.configure(this.transport.messageRatePerSec, this.transport.messageBurst);
@@ -345,9 +470,12 @@ export class TetherServer {
         ? req.headers["x-forwarded-for"].split(",").map((s) => s.trim())
         : [];
     const tls = (req.socket as { encrypted?: boolean }).encrypted === true;
+    const socketAddress = req.socket.remoteAddress ?? "";
     const info: UpgradeInfo = {
       connId: this.engine.newConnId(),
-      remoteAddress: req.socket.remoteAddress ?? "",
+      // Behind a trusted proxy, the last X-Forwarded-For entry is the one the proxy appended.
+      remoteAddress: forwardedFor[forwardedFor.length - 1] ?? socketAddress,
+      socketAddress,
       forwardedFor,
       secure: tls || (o.trustProxy && req.headers["x-forwarded-proto"] === "https"),
       origin,
@@ -380,15 +508,15 @@ export class TetherServer {
     const conn = this.engine.connect(
       {
         connId: info.connId,
-        // The trusted proxy appends the address it saw: the last entry (the others are the
-        // client's own claims).
-        remoteAddress: info.forwardedFor[info.forwardedFor.length - 1] ?? info.remoteAddress,
+        remoteAddress: info.remoteAddress,
         secure: info.secure,
         headers: info.headers,
         query: info.query,
       },
       {
         send: (bytes) => {
+          this.counters.framesOut++;
+          this.counters.bytesOut += bytes.length;
           ws.send(bytes);
           if (link && !link.closing && ws.bufferedAmount > this.transport.maxOutboundBytes) {
             link.closing = true;
@@ -432,6 +560,8 @@ export class TetherServer {
 
   private onMessage(l: Link, data: Buffer, isBinary: boolean): void {
     const now = Date.now();
+    this.counters.framesIn++;
+    this.counters.bytesIn += data.byteLength;
     l.lastSeen = now;
     l.pingSentAt = 0;
     if (!isBinary) {

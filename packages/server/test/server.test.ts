@@ -202,6 +202,13 @@ describe("the WebSocket server", () => {
     expect(server.counters.slowConsumerCloses).toBe(1);
   });
 
+  it("announces a heartbeat interval changed at runtime to the next ClientHello", async () => {
+    const server = await start();
+    server.setLimits({ heartbeatIntervalMs: 1234 });
+    const c = await connect(server);
+    expect((await c.hello({})).hello?.heartbeatIntervalMillis).toBe(1234);
+  });
+
   it("changes limits at runtime, at once", async () => {
     const server = await start();
     const c = await connect(server);

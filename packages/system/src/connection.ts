@@ -117,6 +117,17 @@ export class Connection {
   }
 
   /**
+   * Sends bytes already encoded for this connection's codec (a frame shared by many plain
+   * connections). `frame` describes it, for the size check.
+   */
+  sendEncoded(bytes: Uint8Array, frame: OutgoingFrame): boolean {
+    if (!this.open) return false;
+    if (bytes.length > this.maxFrameBytes) return this.oversize(frame);
+    this.sink.send(bytes);
+    return true;
+  }
+
+  /**
    * An outgoing frame the peer would refuse: a response becomes PAYLOAD_TOO_LARGE; anything
    * else (a push) closes the connection with 1009, since replaying it could never succeed.
    */

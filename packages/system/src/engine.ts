@@ -24,7 +24,7 @@ import { randomId } from "./ids.js";
 import type { Logger } from "./logger.js";
 import { login, logout } from "./login.js";
 import { checkLimits, InvalidOptionError, resolveOptions, type SessionLimits, type SessionOptions } from "./options.js";
-import { type CompressionCache, issueReliable, type PushOptions, sendBestEffort } from "./push.js";
+import { type CompressionCache, issueReliable, type PushOptions, type SharedFrames, sendBestEffort } from "./push.js";
 import type { PushBody } from "./push-ring.js";
 import { dispatchRequest } from "./requests.js";
 import { resume } from "./resume.js";
@@ -49,6 +49,8 @@ export interface EngineCounters {
   backpressureRejections: number;
   rateLimitRejections: number;
   requestTimeouts: number;
+  /** Best-effort frames encoded for a fan-out (each then reused by every plain connection). */
+  sharedFramesBuilt: number;
 }
 
 export interface EngineOptions extends SessionOptions {
@@ -75,6 +77,7 @@ export class SessionEngine {
     backpressureRejections: 0,
     rateLimitRejections: 0,
     requestTimeouts: 0,
+    sharedFramesBuilt: 0,
   };
   readonly connections = new Map<string, Connection>();
   /** A fan-out compresses each body at most once. */
@@ -82,6 +85,8 @@ export class SessionEngine {
   private epochCounter = 0;
   /** While draining, new requests get SERVER_BUSY; requests already running finish. */
   draining = false;
+  /** The heartbeat interval announced in ClientHelloResp (the transport may change it at runtime). */
+  heartbeatIntervalMs: number;
 
   constructor(options: Partial<EngineOptions> = {}) {
     const { store, ...rest } = options;
@@ -103,6 +108,7 @@ export class SessionEngine {
     this.clock = o.clock;
     this.logger = o.logger;
     this.serverEpoch = o.serverEpoch ?? randomId(o.crypto);
+    this.heartbeatIntervalMs = o.heartbeatIntervalMs;
   }
 
   /** Changes limits at runtime; they apply at once (rings and caches read them live). */
@@ -176,7 +182,13 @@ export class SessionEngine {
     conn.inFlight++;
     try {
       const outcome = negotiateHello(
-        { options: this.options, limits: this.limits, serverEpoch: this.serverEpoch, secure: conn.info.secure },
+        {
+          options: this.options,
+          limits: this.limits,
+          serverEpoch: this.serverEpoch,
+          secure: conn.info.secure,
+          heartbeatIntervalMs: this.heartbeatIntervalMs,
+        },
         frame.payload,
       );
       // The RESP travels in the clear; the new codec applies from the next frame on.
@@ -396,9 +408,8 @@ export class SessionEngine {
    * Pushes one body to `session`. Reliable: numbered, buffered, replayed; returns the pushId.
    * Best effort: sent only when a connection is attached; returns 0.
    */
-  pushTo(session: Session, body: PushBody, reliable: boolean): number {
+  pushTo(session: Session, body: PushBody, reliable: boolean, shared?: SharedFrames, now = this.clock.now()): number {
     if (session.ended) return 0;
-    const now = this.clock.now();
     if (reliable) {
       this.metrics.reliablePushes++;
       return issueReliable(session, session.nextPushId(), body, now, this.compressionCache).pushId;
@@ -406,10 +417,14 @@ export class SessionEngine {
     const conn = session.connection;
     if (conn) {
       this.metrics.bestEffortPushes++;
-      sendBestEffort(conn, body, now, this.compressionCache);
+      sendBestEffort(conn, body, now, this.compressionCache, shared, this.countSharedFrame);
     }
     return 0;
   }
+
+  private readonly countSharedFrame = () => {
+    this.metrics.sharedFramesBuilt++;
+  };
 
   /** Pushes to one session. Reliable by default. */
   push(session: Session, msgId: number, payload: Uint8Array, options: PushOptions = {}): number {
@@ -420,10 +435,12 @@ export class SessionEngine {
   pushMany(sessions: Iterable<Session>, msgId: number, payload: Uint8Array, options: PushOptions = {}): number {
     const body = this.pushBody(msgId, payload, options);
     const reliable = options.reliable !== false;
+    const shared: SharedFrames | undefined = reliable ? undefined : new Map();
+    const now = this.clock.now();
     let n = 0;
     for (const s of sessions) {
       if (s.ended) continue;
-      this.pushTo(s, body, reliable);
+      this.pushTo(s, body, reliable, shared, now);
       n++;
     }
     return n;

@@ -35,6 +35,8 @@ export interface HelloContext {
   readonly serverEpoch: string;
   /** The connection arrived over TLS (or a trusted proxy says so). */
   readonly secure: boolean;
+  /** The heartbeat interval to announce (the one in force now). */
+  readonly heartbeatIntervalMs: number;
 }
 
 function unsupported(message: string): TetherError {
@@ -113,7 +115,7 @@ export function negotiateHello(ctx: HelloContext, helloBytes: Uint8Array): Hello
     serverNonce,
     serverEpoch: ctx.serverEpoch,
     serverSignature,
-    heartbeatIntervalMillis: o.heartbeatIntervalMs,
+    heartbeatIntervalMillis: ctx.heartbeatIntervalMs,
     compressionMinBytes: o.compressionMinBytes,
   });
   const codec = new ConnectionCodec({

@@ -20,6 +20,11 @@ export interface SessionHooks {
   onSessionResume?(session: Session, outcome: ResumeOutcome): void;
   /** A session ended; its ring is gone. */
   onSessionEnd?(session: Session, reason: SessionEndReason): void;
+  /**
+   * A game request was answered: its msgId, the result code (0 = success) and how long it took.
+   * For metrics; a one-way notify reports code 0 when its handler finished.
+   */
+  onRequestComplete?(msgId: number, code: number, durationMs: number): void;
   /** A connection closed (`code` is the close code, as sent or as seen). */
   onConnectionClose?(connection: Connection, code: number): void;
 }

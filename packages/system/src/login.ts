@@ -35,7 +35,6 @@ export async function login(engine: SessionEngine, conn: Connection, req: Frame)
 
   const session = engine.createSession(auth);
   engine.attach(session, conn);
-  engine.sessionStarted(session);
   conn.respond(req, {
     msgId: req.msgId,
     flags: 0,
@@ -48,6 +47,8 @@ export async function login(engine: SessionEngine, conn: Connection, req: Frame)
       lastIssuedPushId: session.lastIssuedPushId,
     }).finish(),
   });
+  // After the RESP: a push made by the hook reaches the client after LoginResp, above its baseline.
+  engine.sessionStarted(session);
 }
 
 /** Logout: answers LogoutResp, ends the session and closes with 4504. */

@@ -52,20 +52,39 @@ export function sendReliable(conn: Connection, entry: RingEntry, replay: boolean
   );
 }
 
-/** Writes one best-effort push to a connection. */
-export function sendBestEffort(conn: Connection, body: PushBody, ts: number, cache: CompressionCache): boolean {
+/**
+ * Frames of one best-effort fan-out, by variant: a best-effort push is identical for every plain
+ * (unsealed) connection with the same compression, so it is encoded once and the bytes reused.
+ */
+export type SharedFrames = Map<string, Uint8Array>;
+
+/** Writes one best-effort push to a connection (reusing a shared frame when it can). */
+export function sendBestEffort(
+  conn: Connection,
+  body: PushBody,
+  ts: number,
+  cache: CompressionCache,
+  shared?: SharedFrames,
+  onBuilt?: () => void,
+): boolean {
   const packed = precompressed(conn, body, cache);
-  return conn.send(
-    {
-      type: FrameType.PUSH,
-      msgId: body.msgId,
-      ts,
-      rev: body.rev,
-      payload: body.payload,
-      compress: body.compress && packed !== undefined,
-    },
-    packed,
-  );
+  const frame = {
+    type: FrameType.PUSH,
+    msgId: body.msgId,
+    ts,
+    rev: body.rev,
+    payload: body.payload,
+    compress: body.compress && packed !== undefined,
+  } as const;
+  if (shared === undefined || conn.codec.sealed) return conn.send(frame, packed);
+  const key = packed === undefined ? "plain" : "gzip";
+  let bytes = shared.get(key);
+  if (bytes === undefined) {
+    bytes = conn.codec.encode(frame, packed);
+    shared.set(key, bytes);
+    onBuilt?.();
+  }
+  return conn.sendEncoded(bytes, frame);
 }
 
 /**

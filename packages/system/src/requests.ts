@@ -24,11 +24,13 @@ type Outcome =
 export function dispatchRequest(engine: SessionEngine, conn: Connection, req: Frame): void {
   const route = engine.routes.get(req.msgId);
   if (route === undefined) {
+    observe(engine, req.msgId, ErrorCode.NOT_FOUND, 0);
     conn.fail(req, new TetherError(ErrorCode.NOT_FOUND, `no route for msgId ${req.msgId}`));
     return;
   }
   const session = conn.session;
   if (session === undefined && !route.open) {
+    observe(engine, req.msgId, ErrorCode.NEED_LOGIN, 0);
     conn.fail(req, new TetherError(ErrorCode.NEED_LOGIN, "this request needs a session"));
     return;
   }
@@ -74,6 +76,7 @@ async function execute(
   req: Frame,
 ): Promise<Answer | undefined> {
   if (session?.ended) return respondWith(req, { kind: "expired" });
+  const started = engine.clock.now();
   const controller = new AbortController();
   const ctx: RequestContext = {
     msgId: req.msgId,
@@ -124,8 +127,28 @@ async function execute(
   } else if (outcome.kind === "expired") {
     controller.abort(new TetherError(ErrorCode.SESSION_EXPIRED, "session changed"));
   }
-  if (req.seq === 0) return undefined;
-  return respondWith(req, outcome);
+  const answer = respondWith(req, outcome);
+  observe(engine, req.msgId, codeOf(outcome), engine.clock.now() - started);
+  return req.seq === 0 ? undefined : answer;
+}
+
+function codeOf(outcome: Outcome): number {
+  switch (outcome.kind) {
+    case "ok":
+      return 0;
+    case "error":
+      return outcome.error.code;
+    case "timeout":
+      return ErrorCode.REQUEST_TIMEOUT;
+    case "expired":
+      return ErrorCode.SESSION_EXPIRED;
+  }
+}
+
+function observe(engine: SessionEngine, msgId: number, code: number, ms: number): void {
+  try {
+    engine.options.hooks.onRequestComplete?.(msgId, code, ms);
+  } catch {}
 }
 
 function respondWith(req: Frame, outcome: Outcome): Answer {

@@ -51,7 +51,7 @@ export async function resume(engine: SessionEngine, conn: Connection, req: Frame
       outcome = { result: "need-full-sync", replayed: 0, why: "epoch" }; // step 3
     } else if (L > session.lastIssuedPushId) {
       outcome = { result: "need-full-sync", replayed: 0, why: "ahead" };
-    } else if (session.pendingSnapshotId > 0 && L < session.pendingSnapshotId) {
+    } else if (session.snapshotPendingAbove(L)) {
       outcome = { result: "need-full-sync", replayed: 0, why: "snapshot-pending" };
     } else if (!session.ring.canReplayFrom(L, now)) {
       outcome = { result: "need-full-sync", replayed: 0, why: "evicted" };

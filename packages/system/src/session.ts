@@ -46,8 +46,8 @@ export class Session {
   connection: Connection | undefined;
   detachedAt: number | undefined;
   ended = false;
-  /** While a Sync snapshot is being built: its pushId (resumes below it need a full sync). */
-  pendingSnapshotId = 0;
+  /** pushIds of Sync snapshots still being built (a resume below one needs a full sync). */
+  readonly pendingSnapshots = new Set<number>();
   ttlTimer: TimerHandle | undefined;
 
   constructor(init: SessionInit, limits: SessionLimits, clock: Clock) {
@@ -75,6 +75,12 @@ export class Session {
   abortRequests(reason: string): void {
     this.abort.abort(reason);
     this.abort = new AbortController();
+  }
+
+  /** Whether a snapshot above `lastApplied` is still being built. */
+  snapshotPendingAbove(lastApplied: number): boolean {
+    for (const k of this.pendingSnapshots) if (k > lastApplied) return true;
+    return false;
   }
 
   nextPushId(): number {

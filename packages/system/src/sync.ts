@@ -29,6 +29,7 @@ import type { Connection } from "./connection.js";
 import { decodePayload } from "./decode-payload.js";
 import type { SessionEngine } from "./engine.js";
 import { issueReliable } from "./push.js";
+import type { PushBody } from "./push-ring.js";
 import type { SnapshotResult } from "./spi.js";
 
 function checkSnapshot(x: unknown): SnapshotResult {
@@ -54,21 +55,28 @@ export async function sync(engine: SessionEngine, conn: Connection, req: Frame):
   const msg = decodePayload(SyncReq, req.payload, "SyncReq");
 
   const k = session.nextPushId();
-  session.pendingSnapshotId = k;
-  let result: SnapshotResult;
+  session.pendingSnapshots.add(k);
+  let body: PushBody;
   try {
-    result = checkSnapshot(
+    const result = checkSnapshot(
       await engine.withTimeout(provider.snapshot(session.playerId, msg.clientStateRevision ?? 0), "snapshot provider"),
     );
+    // Built (and size-checked) before anything is answered: a snapshot too large for a frame
+    // fails like a provider error instead of leaving a hole at k.
+    body = engine.pushBody(
+      SystemMsgId.SYNC_SNAPSHOT,
+      SyncSnapshotPush.encode({ serverStateRevision: result.serverStateRevision, snapshot: result.snapshot }).finish(),
+      { rev: result.serverStateRevision },
+    );
   } catch (e) {
-    session.pendingSnapshotId = 0;
+    session.pendingSnapshots.delete(k);
     if (session.lastIssuedPushId === k) session.lastIssuedPushId = k - 1;
     else session.ring.raiseFloor(k);
     if (isTetherError(e)) throw e;
     engine.logger.error("snapshot provider failed", { playerId: session.playerId, error: String(e) });
     throw new TetherError(ErrorCode.INTERNAL, "snapshot failed");
   }
-  session.pendingSnapshotId = 0;
+  session.pendingSnapshots.delete(k);
   if (session.ended) throw new TetherError(ErrorCode.SESSION_EXPIRED, "the session ended during Sync");
   // The snapshot fills its reserved id even when the connection went away or switched
   // accounts meanwhile: the stream of the session never has a hole.
@@ -77,11 +85,6 @@ export async function sync(engine: SessionEngine, conn: Connection, req: Frame):
   } else {
     conn.fail(req, new TetherError(ErrorCode.SESSION_EXPIRED, "the session changed during Sync"));
   }
-  const body = engine.pushBody(
-    SystemMsgId.SYNC_SNAPSHOT,
-    SyncSnapshotPush.encode({ serverStateRevision: result.serverStateRevision, snapshot: result.snapshot }).finish(),
-    { rev: result.serverStateRevision },
-  );
   engine.metrics.reliablePushes++;
   issueReliable(session, k, body, engine.clock.now(), engine.compressionCache);
 }

@@ -27,13 +27,51 @@ describe("edge cases of the session layer", () => {
     expect([r.result, r.replayCount]).toEqual([ResumeResult.RESUME_OK, 2]);
   });
 
-  it("delivers a push made in onSessionStart (the connection is attached first)", async () => {
+  it("delivers a push made in onSessionStart after LoginResp, above its baseline", async () => {
     const { engine } = makeEngine({
       hooks: { onSessionStart: (s) => engine.push(s, 2000, bytes("welcome")) },
     });
     const c = new TestClient(engine);
+    const login = await c.login("p:1");
+    expect(login.lastIssuedPushId).toBe(0);
+    const push = await c.waitFor((f) => f.msgId === 2000);
+    expect(push.pushId).toBe(1);
+    expect(c.inbox.findIndex((f) => f.type === 2)).toBeLessThan(c.inbox.indexOf(push));
+  });
+
+  it("answers PAYLOAD_TOO_LARGE for a snapshot that does not fit a frame, and gives its pushId back", async () => {
+    const { engine } = makeEngine({
+      maxFrameBytes: 4096,
+      snapshotProvider: { snapshot: () => ({ serverStateRevision: 1, snapshot: new Uint8Array(8000) }) },
+    });
+    const c = new TestClient(engine);
     await c.login("p:1");
-    expect((await c.waitFor((f) => f.msgId === 2000)).pushId).toBe(1);
+    const resp = await c.request(SystemMsgId.SYNC, SyncReq.encode({}).finish());
+    expect(errorOf(resp).code).toBe(ErrorCode.PAYLOAD_TOO_LARGE);
+    expect(c.inbox.filter((f) => f.type === 2 && f.msgId === SystemMsgId.SYNC).length).toBe(1);
+    expect((engine.store.byKey("1") as Session).lastIssuedPushId).toBe(0);
+  });
+
+  it("keeps every overlapping Sync's barrier: a resume below a snapshot still being built needs a full sync", async () => {
+    const answers: ((r: SnapshotResult) => void)[] = [];
+    const { engine } = makeEngine({
+      snapshotProvider: { snapshot: () => new Promise<SnapshotResult>((r) => answers.push(r)) },
+    });
+    const a = new TestClient(engine);
+    await a.login("p:1");
+    void a.request(SystemMsgId.SYNC, SyncReq.encode({}).finish()); // k = 1
+    await settle();
+    a.drop();
+    const b = new TestClient(engine);
+    await b.resume({ token: "p:1", lastAppliedPushId: 0, serverEpoch: "epoch-A" });
+    void b.request(SystemMsgId.SYNC, SyncReq.encode({}).finish()); // k = 2
+    await settle();
+    answers[0]?.({ serverStateRevision: 1, snapshot: new Uint8Array(0) }); // the first finishes first
+    await settle();
+    b.drop();
+    const r = await new TestClient(engine).resume({ token: "p:1", lastAppliedPushId: 1, serverEpoch: "epoch-A" });
+    expect(r.result).toBe(ResumeResult.RESUME_NEED_FULL_SYNC);
+    answers[1]?.({ serverStateRevision: 2, snapshot: new Uint8Array(0) });
   });
 
   it("requires a ClientHello when encryption is required, so nobody logs in unsealed", async () => {

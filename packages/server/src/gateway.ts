@@ -1,0 +1,148 @@
+/**
+ * The Gateway: how game code reaches players (gateway.md), the netsvr command set reshaped
+ * around sessions. Every call is async so that the same interface can be served locally (this
+ * process), remotely (split mode, over a link) or by a cluster (Redis). Ids: playerId (from the
+ * authenticator), sessionId (one per session), connId (one per connection; guests have only it).
+ */
+import type { ServerLimits } from "./server.js";
+
+export interface GatewayPushOptions {
+  /** Numbered, buffered and replayed across reconnects. Default: true, except for broadcast. */
+  readonly reliable?: boolean;
+  /** Allow compression of this payload (when negotiated). Default true. */
+  readonly compress?: boolean;
+  /** Game-state revision after this push (the frame's `rev`). */
+  readonly rev?: number;
+}
+
+/** One message of a bulk send: to a session or to every session of a player. */
+export type BulkItem = (
+  | { readonly sessionId: string; readonly playerId?: never }
+  | { readonly playerId: number; readonly sessionId?: never }
+) & {
+  readonly msgId: number;
+  readonly payload: Uint8Array;
+  readonly options?: GatewayPushOptions;
+};
+
+export interface PublishItem {
+  readonly topics: readonly string[];
+  readonly msgId: number;
+  readonly payload: Uint8Array;
+  readonly options?: GatewayPushOptions;
+}
+
+/** A push sent with a session-data change, in the same call. */
+export interface DataNotify {
+  readonly msgId: number;
+  readonly payload: Uint8Array;
+  readonly options?: GatewayPushOptions;
+}
+
+export interface SessionInfo {
+  readonly sessionId: string;
+  readonly playerId: number;
+  readonly deviceId: string | undefined;
+  readonly sessionEpoch: number;
+  readonly topics: readonly string[];
+  readonly data: Readonly<Record<string, string>>;
+  readonly connected: boolean;
+  readonly connId: string | undefined;
+  readonly remoteAddress: string | undefined;
+  /** ms since the epoch. */
+  readonly createdAt: number;
+  readonly detachedAt: number | undefined;
+  readonly lastAckedPushId: number;
+  readonly lastIssuedPushId: number;
+  readonly ringSize: number;
+  readonly ringBytes: number;
+}
+
+export interface MetricsSnapshot {
+  readonly connections: {
+    readonly open: number;
+    readonly opened: number;
+    readonly refused: Readonly<Record<string, number>>;
+  };
+  readonly sessions: { readonly attached: number; readonly detached: number };
+  readonly frames: { readonly in: number; readonly out: number };
+  readonly bytes: { readonly in: number; readonly out: number };
+  readonly pushes: { readonly reliable: number; readonly bestEffort: number; readonly replayed: number };
+  readonly resumes: { readonly ok: number; readonly fullSync: number };
+  readonly ring: { readonly entries: number; readonly bytes: number; readonly evicted: number };
+  readonly closes: {
+    readonly slowConsumer: number;
+    readonly heartbeatTimeout: number;
+    readonly authTimeout: number;
+    readonly rateAbuse: number;
+  };
+  readonly rejections: {
+    readonly rateLimited: number;
+    readonly backpressure: number;
+    readonly authFailures: number;
+    readonly protocolErrors: number;
+  };
+}
+
+export interface Gateway {
+  /** To one session. Resolves false when there is no such session. */
+  send(sessionId: string, msgId: number, payload: Uint8Array, options?: GatewayPushOptions): Promise<boolean>;
+  /** To every session of a player. Resolves with the number of sessions. */
+  sendToPlayer(playerId: number, msgId: number, payload: Uint8Array, options?: GatewayPushOptions): Promise<number>;
+  /** Many (target, msgId, payload) in one call. Resolves with the number of sessions reached. */
+  sendBulk(items: readonly BulkItem[]): Promise<number>;
+  /** One payload (stored and encoded once) to many sessions. */
+  multicast(
+    sessionIds: readonly string[],
+    msgId: number,
+    payload: Uint8Array,
+    options?: GatewayPushOptions,
+  ): Promise<number>;
+  multicastToPlayers(
+    playerIds: readonly number[],
+    msgId: number,
+    payload: Uint8Array,
+    options?: GatewayPushOptions,
+  ): Promise<number>;
+  /** To every authenticated session. Best effort unless `reliable: true`. */
+  broadcast(msgId: number, payload: Uint8Array, options?: GatewayPushOptions): Promise<number>;
+
+  /** Topics belong to the session: they survive reconnects. */
+  subscribe(sessionId: string, topics: readonly string[]): Promise<boolean>;
+  unsubscribe(sessionId: string, topics: readonly string[]): Promise<boolean>;
+  deleteTopics(topics: readonly string[]): Promise<void>;
+  /** To every session of the topics; a session in two of them gets one copy. */
+  publish(topics: readonly string[], msgId: number, payload: Uint8Array, options?: GatewayPushOptions): Promise<number>;
+  publishBulk(items: readonly PublishItem[]): Promise<number>;
+
+  /** Ends sessions: Disconnect 4501, close 4501. Resolves with the number ended. */
+  kick(target: string | { readonly playerId: number }, reason?: string): Promise<number>;
+  /** Closes a connection that has not authenticated, after `delayMs` (skipped if it does). */
+  kickGuest(connId: string, delayMs?: number): Promise<void>;
+
+  /** The players among `playerIds` with a connected session. */
+  isOnline(playerIds: readonly number[]): Promise<number[]>;
+  /** Players with a session (connected or within its TTL). */
+  players(): Promise<number[]>;
+  playerCount(): Promise<number>;
+  sessions(): Promise<string[]>;
+  sessionCount(): Promise<number>;
+  connectionCount(): Promise<number>;
+  topics(): Promise<string[]>;
+  topicCount(): Promise<number>;
+  /** sessionIds per topic. */
+  topicMembers(topics: readonly string[]): Promise<Record<string, string[]>>;
+  /** Distinct players per topic. */
+  topicPlayerCount(topics: readonly string[]): Promise<Record<string, number>>;
+  /** By sessionId; unknown ids are left out. */
+  sessionInfo(sessionIds: readonly string[]): Promise<SessionInfo[]>;
+
+  /** Merges `patch` into the session's data; with `notify`, pushes it in the same call. */
+  setSessionData(sessionId: string, patch: Readonly<Record<string, string>>, notify?: DataNotify): Promise<boolean>;
+  deleteSessionData(sessionId: string, keys: readonly string[], notify?: DataNotify): Promise<boolean>;
+
+  metrics(): Promise<MetricsSnapshot>;
+  limits(): Promise<ServerLimits>;
+  /** Takes effect at once. Unknown names or bad values reject with InvalidOptionError. */
+  setLimits(patch: Partial<ServerLimits>): Promise<ServerLimits>;
+}

@@ -1,0 +1,283 @@
+/**
+ * The Gateway served by this process: every call works on the local session store, topic
+ * index and connections of one TetherServer.
+ */
+import { GAME_MSG_ID_MIN } from "@tether/protocol";
+import { InvalidOptionError, type Session } from "@tether/system";
+import type {
+  BulkItem,
+  DataNotify,
+  Gateway,
+  GatewayPushOptions,
+  MetricsSnapshot,
+  PublishItem,
+  SessionInfo,
+} from "./gateway.js";
+import type { ServerLimits, TetherServer } from "./server.js";
+
+const MAX_DATA_KEYS = 64;
+const MAX_DATA_KEY_LENGTH = 128;
+const MAX_DATA_VALUE_LENGTH = 4096;
+
+function checkMsgId(msgId: number): void {
+  if (!Number.isInteger(msgId) || msgId < GAME_MSG_ID_MIN) {
+    throw new InvalidOptionError("msgId", `pushes from game code use msgIds from ${GAME_MSG_ID_MIN}`);
+  }
+}
+
+function checkStrings(name: string, list: unknown): readonly string[] {
+  if (!Array.isArray(list) || !list.every((x) => typeof x === "string" && x.length > 0 && x.length <= 256)) {
+    throw new InvalidOptionError(name, "must be an array of non-empty strings (at most 256 characters)");
+  }
+  return list;
+}
+
+export class LocalGateway implements Gateway {
+  constructor(private readonly server: TetherServer) {}
+
+  private get engine() {
+    return this.server.engine;
+  }
+
+  private sessionsOfPlayers(playerIds: readonly number[]): Session[] {
+    const out: Session[] = [];
+    for (const id of new Set(playerIds)) out.push(...this.engine.store.byPlayer(id));
+    return out;
+  }
+
+  private fanOut(
+    sessions: Iterable<Session>,
+    msgId: number,
+    payload: Uint8Array,
+    options: GatewayPushOptions = {},
+  ): number {
+    checkMsgId(msgId);
+    return this.engine.pushMany(sessions, msgId, payload, { ...options, reliable: options.reliable !== false });
+  }
+
+  async send(
+    sessionId: string,
+    msgId: number,
+    payload: Uint8Array,
+    options: GatewayPushOptions = {},
+  ): Promise<boolean> {
+    const s = this.engine.store.byId(sessionId);
+    if (!s) return false;
+    return this.fanOut([s], msgId, payload, options) === 1;
+  }
+
+  async sendToPlayer(
+    playerId: number,
+    msgId: number,
+    payload: Uint8Array,
+    options?: GatewayPushOptions,
+  ): Promise<number> {
+    return this.fanOut(this.engine.store.byPlayer(playerId), msgId, payload, options);
+  }
+
+  async sendBulk(items: readonly BulkItem[]): Promise<number> {
+    let n = 0;
+    for (const item of items) {
+      const targets =
+        item.sessionId !== undefined
+          ? [this.engine.store.byId(item.sessionId)].filter((s): s is Session => s !== undefined)
+          : this.engine.store.byPlayer(item.playerId);
+      n += this.fanOut(targets, item.msgId, item.payload, item.options);
+    }
+    return n;
+  }
+
+  async multicast(
+    sessionIds: readonly string[],
+    msgId: number,
+    payload: Uint8Array,
+    options?: GatewayPushOptions,
+  ): Promise<number> {
+    const sessions = new Set<Session>();
+    for (const id of checkStrings("sessionIds", sessionIds)) {
+      const s = this.engine.store.byId(id);
+      if (s) sessions.add(s);
+    }
+    return this.fanOut(sessions, msgId, payload, options);
+  }
+
+  async multicastToPlayers(
+    playerIds: readonly number[],
+    msgId: number,
+    payload: Uint8Array,
+    options?: GatewayPushOptions,
+  ): Promise<number> {
+    return this.fanOut(this.sessionsOfPlayers(playerIds), msgId, payload, options);
+  }
+
+  async broadcast(msgId: number, payload: Uint8Array, options: GatewayPushOptions = {}): Promise<number> {
+    checkMsgId(msgId);
+    return this.server.broadcast(msgId, payload, options);
+  }
+
+  async subscribe(sessionId: string, topics: readonly string[]): Promise<boolean> {
+    const s = this.engine.store.byId(sessionId);
+    if (!s) return false;
+    this.server.topics.subscribe(s, checkStrings("topics", topics));
+    return true;
+  }
+
+  async unsubscribe(sessionId: string, topics: readonly string[]): Promise<boolean> {
+    const s = this.engine.store.byId(sessionId);
+    if (!s) return false;
+    this.server.topics.unsubscribe(s, checkStrings("topics", topics));
+    return true;
+  }
+
+  async deleteTopics(topics: readonly string[]): Promise<void> {
+    this.server.topics.deleteTopics(checkStrings("topics", topics));
+  }
+
+  async publish(
+    topics: readonly string[],
+    msgId: number,
+    payload: Uint8Array,
+    options?: GatewayPushOptions,
+  ): Promise<number> {
+    return this.fanOut(this.server.topics.sessionsOf(checkStrings("topics", topics)), msgId, payload, options);
+  }
+
+  async publishBulk(items: readonly PublishItem[]): Promise<number> {
+    let n = 0;
+    for (const i of items) n += await this.publish(i.topics, i.msgId, i.payload, i.options);
+    return n;
+  }
+
+  async kick(target: string | { readonly playerId: number }, reason = "kicked"): Promise<number> {
+    return this.server.kick(typeof target === "string" ? { sessionId: target } : target, reason);
+  }
+
+  async kickGuest(connId: string, delayMs = 0): Promise<void> {
+    this.server.kickGuest(connId, delayMs);
+  }
+
+  async isOnline(playerIds: readonly number[]): Promise<number[]> {
+    return [...new Set(playerIds)].filter((id) => this.engine.store.byPlayer(id).some((s) => s.attached));
+  }
+
+  async players(): Promise<number[]> {
+    const ids = new Set<number>();
+    for (const s of this.engine.store.values()) ids.add(s.playerId);
+    return [...ids];
+  }
+
+  async playerCount(): Promise<number> {
+    return (await this.players()).length;
+  }
+
+  async sessions(): Promise<string[]> {
+    return [...this.engine.store.values()].map((s) => s.sessionId);
+  }
+
+  async sessionCount(): Promise<number> {
+    return this.engine.store.size;
+  }
+
+  async connectionCount(): Promise<number> {
+    return this.server.connectionCount;
+  }
+
+  async topics(): Promise<string[]> {
+    return this.server.topics.topics();
+  }
+
+  async topicCount(): Promise<number> {
+    return this.server.topics.size;
+  }
+
+  async topicMembers(topics: readonly string[]): Promise<Record<string, string[]>> {
+    const out: Record<string, string[]> = {};
+    for (const t of checkStrings("topics", topics))
+      out[t] = [...this.server.topics.sessionsOf([t])].map((s) => s.sessionId);
+    return out;
+  }
+
+  async topicPlayerCount(topics: readonly string[]): Promise<Record<string, number>> {
+    const out: Record<string, number> = {};
+    for (const t of checkStrings("topics", topics)) {
+      out[t] = new Set([...this.server.topics.sessionsOf([t])].map((s) => s.playerId)).size;
+    }
+    return out;
+  }
+
+  async sessionInfo(sessionIds: readonly string[]): Promise<SessionInfo[]> {
+    const out: SessionInfo[] = [];
+    for (const id of checkStrings("sessionIds", sessionIds)) {
+      const s = this.engine.store.byId(id);
+      if (!s) continue;
+      out.push({
+        sessionId: s.sessionId,
+        playerId: s.playerId,
+        deviceId: s.deviceId,
+        sessionEpoch: s.sessionEpoch,
+        topics: [...s.topics],
+        data: Object.fromEntries(s.data),
+        connected: s.attached,
+        connId: s.connection?.connId,
+        remoteAddress: s.connection?.info.remoteAddress,
+        createdAt: s.createdAt,
+        detachedAt: s.detachedAt,
+        lastAckedPushId: s.lastAckedPushId,
+        lastIssuedPushId: s.lastIssuedPushId,
+        ringSize: s.ring.size,
+        ringBytes: s.ring.byteSize,
+      });
+    }
+    return out;
+  }
+
+  async setSessionData(
+    sessionId: string,
+    patch: Readonly<Record<string, string>>,
+    notify?: DataNotify,
+  ): Promise<boolean> {
+    const s = this.engine.store.byId(sessionId);
+    if (!s) return false;
+    if (typeof patch !== "object" || patch === null) throw new InvalidOptionError("patch", "must be an object");
+    const entries = Object.entries(patch);
+    for (const [k, v] of entries) {
+      if (
+        k.length === 0 ||
+        k.length > MAX_DATA_KEY_LENGTH ||
+        typeof v !== "string" ||
+        v.length > MAX_DATA_VALUE_LENGTH
+      ) {
+        throw new InvalidOptionError(
+          "patch",
+          `keys of 1..${MAX_DATA_KEY_LENGTH} characters, string values up to ${MAX_DATA_VALUE_LENGTH}`,
+        );
+      }
+    }
+    const newKeys = entries.filter(([k]) => !s.data.has(k)).length;
+    if (s.data.size + newKeys > MAX_DATA_KEYS)
+      throw new InvalidOptionError("patch", `at most ${MAX_DATA_KEYS} keys per session`);
+    for (const [k, v] of entries) s.data.set(k, v);
+    if (notify) this.fanOut([s], notify.msgId, notify.payload, notify.options);
+    return true;
+  }
+
+  async deleteSessionData(sessionId: string, keys: readonly string[], notify?: DataNotify): Promise<boolean> {
+    const s = this.engine.store.byId(sessionId);
+    if (!s) return false;
+    for (const k of checkStrings("keys", keys)) s.data.delete(k);
+    if (notify) this.fanOut([s], notify.msgId, notify.payload, notify.options);
+    return true;
+  }
+
+  async metrics(): Promise<MetricsSnapshot> {
+    return this.server.metricsSnapshot();
+  }
+
+  async limits(): Promise<ServerLimits> {
+    return this.server.limits();
+  }
+
+  async setLimits(patch: Partial<ServerLimits>): Promise<ServerLimits> {
+    return this.server.setLimits(patch);
+  }
+}
