@@ -1,0 +1,338 @@
+import { request as httpRequest } from "node:http";
+import { CloseCode, FrameType } from "@tether/protocol";
+import { InvalidOptionError } from "@tether/system";
+import { afterEach, describe, expect, it } from "vitest";
+import { TetherClient } from "../../client/src/index.js";
+import { nodeTransport } from "../../client/src/node/index.js";
+import { createServer, type ServerOptions, type TetherServer } from "../src/index.js";
+import { WsClient } from "./ws-client.js";
+
+const servers: TetherServer[] = [];
+const sockets: WsClient[] = [];
+const sdkClients: TetherClient[] = [];
+const bytes = (s: string) => new TextEncoder().encode(s);
+const text = (b: Uint8Array) => new TextDecoder().decode(b);
+
+const authenticator = {
+  authenticate(token: string) {
+    const m = /^p:(\d+)(?::(.+))?$/.exec(token);
+    if (!m) throw new Error("bad token");
+    return m[2] ? { playerId: Number(m[1]), deviceId: m[2] } : { playerId: Number(m[1]) };
+  },
+};
+
+async function start(options: Partial<ServerOptions> = {}): Promise<TetherServer> {
+  const server = createServer({ port: 0, authenticator, ...options });
+  server.routeRaw(1000, (p) => p);
+  server.routeRaw(1001, (_, ctx) => bytes(ctx.data.get("nick") ?? "none"));
+  await server.listen();
+  servers.push(server);
+  return server;
+}
+
+async function player(server: TetherServer, token: string): Promise<{ c: WsClient; sessionId: string }> {
+  const c = await WsClient.open(server.url);
+  sockets.push(c);
+  const r = await c.login(token);
+  return { c, sessionId: r.sessionId };
+}
+
+afterEach(async () => {
+  for (const c of sdkClients.splice(0)) c.close();
+  for (const c of sockets.splice(0)) c.destroy();
+  await Promise.all(servers.splice(0).map((s) => s.close({ drainMs: 0 })));
+});
+
+const pushesOf = (c: WsClient, msgId: number) => c.inbox.filter((f) => f.type === FrameType.PUSH && f.msgId === msgId);
+
+describe("the Gateway: pushing", () => {
+  it("send, sendToPlayer and sendBulk reach their sessions, reliable by default", async () => {
+    const server = await start();
+    const a = await player(server, "p:1");
+    const b1 = await player(server, "p:2:phone");
+    const b2 = await player(server, "p:2:pc");
+    const g = server.gateway;
+    expect(await g.send(a.sessionId, 2000, bytes("one"))).toBe(true);
+    expect(await g.send("no-such-session", 2000, bytes("x"))).toBe(false);
+    expect(await g.sendToPlayer(2, 2000, bytes("both devices"))).toBe(2);
+    expect(
+      await g.sendBulk([
+        { sessionId: a.sessionId, msgId: 2001, payload: bytes("bulk a") },
+        { playerId: 2, msgId: 2001, payload: bytes("bulk b"), options: { reliable: false } },
+      ]),
+    ).toBe(3);
+    const first = await a.c.waitFor((f) => f.msgId === 2000);
+    expect([first.pushId, text(first.payload)]).toEqual([1, "one"]);
+    for (const c of [b1.c, b2.c]) {
+      expect(text((await c.waitFor((f) => f.msgId === 2000)).payload)).toBe("both devices");
+      expect((await c.waitFor((f) => f.msgId === 2001)).pushId).toBe(0);
+    }
+    expect((await a.c.waitFor((f) => f.msgId === 2001)).pushId).toBe(2);
+  });
+
+  it("multicast and multicastToPlayers store the payload once and number each session's copy", async () => {
+    const server = await start();
+    const a = await player(server, "p:1");
+    const b = await player(server, "p:2");
+    await server.gateway.send(b.sessionId, 2000, bytes("earlier"));
+    expect(await server.gateway.multicast([a.sessionId, b.sessionId, a.sessionId], 2002, bytes("m"))).toBe(2);
+    expect(await server.gateway.multicastToPlayers([1, 2, 2], 2003, bytes("mp"))).toBe(2);
+    expect((await a.c.waitFor((f) => f.msgId === 2002)).pushId).toBe(1);
+    expect((await b.c.waitFor((f) => f.msgId === 2002)).pushId).toBe(2);
+    const ringA = server.engine.store.byId(a.sessionId)?.ring.after(0) ?? [];
+    const ringB = server.engine.store.byId(b.sessionId)?.ring.after(0) ?? [];
+    expect(ringA[0]?.body.payload).toBe(ringB[1]?.body.payload);
+  });
+
+  it("broadcast is best effort by default (a detached session misses it) and buffered when reliable", async () => {
+    const server = await start();
+    const online = await player(server, "p:1");
+    const away = await player(server, "p:2");
+    away.c.destroy();
+    await new Promise<void>((r) => {
+      const check = () => (server.engine.store.byId(away.sessionId)?.attached ? setImmediate(check) : r());
+      check();
+    });
+    expect(await server.gateway.broadcast(2004, bytes("be"))).toBe(2);
+    expect(await server.gateway.broadcast(2005, bytes("rel"), { reliable: true })).toBe(2);
+    expect((await online.c.waitFor((f) => f.msgId === 2004)).pushId).toBe(0);
+    const back = await WsClient.open(server.url);
+    sockets.push(back);
+    const r = await back.resume({ token: "p:2", serverEpoch: server.engine.serverEpoch });
+    expect(r.replayCount).toBe(1);
+    expect(back.reliable().map((f) => f.msgId)).toEqual([2005]);
+  });
+
+  it("encodes a best-effort broadcast once and sends the same bytes to every plain connection", async () => {
+    const server = await start();
+    const clients = await Promise.all(Array.from({ length: 50 }, (_, i) => player(server, `p:${i + 1}`)));
+    const built = server.engine.metrics.sharedFramesBuilt;
+    await server.gateway.broadcast(2004, bytes("x".repeat(100)));
+    const frames = await Promise.all(
+      clients.map(({ c }) => c.waitFor((f) => f.msgId === 2004).then(() => c.raw[c.raw.length - 1])),
+    );
+    expect(server.engine.metrics.sharedFramesBuilt - built).toBe(1);
+    expect(new Set(frames.map((b) => Buffer.from(b as Uint8Array).toString("hex"))).size).toBe(1);
+  });
+
+  it("refuses system msgIds and malformed arguments with InvalidOptionError", async () => {
+    const server = await start();
+    const a = await player(server, "p:1");
+    await expect(server.gateway.send(a.sessionId, 6, bytes("x"))).rejects.toBeInstanceOf(InvalidOptionError);
+    await expect(server.gateway.subscribe(a.sessionId, [""])).rejects.toBeInstanceOf(InvalidOptionError);
+    await expect(server.gateway.setSessionData(a.sessionId, { k: 5 as unknown as string })).rejects.toBeInstanceOf(
+      InvalidOptionError,
+    );
+  });
+});
+
+describe("the Gateway: topics", () => {
+  it("publishes one copy to a session in two topics; topics survive a reconnect; a detached session gets a replay", async () => {
+    const server = await start();
+    const a = await player(server, "p:1");
+    const b = await player(server, "p:2");
+    await server.gateway.subscribe(a.sessionId, ["room", "guild"]);
+    await server.gateway.subscribe(b.sessionId, ["room"]);
+    expect(await server.gateway.publish(["room", "guild"], 2002, bytes("hello"))).toBe(2);
+    await a.c.waitFor((f) => f.msgId === 2002);
+    expect(pushesOf(a.c, 2002).length).toBe(1);
+    a.c.destroy();
+    await server.gateway.publishBulk([{ topics: ["guild"], msgId: 2002, payload: bytes("while away") }]);
+    const back = await WsClient.open(server.url);
+    sockets.push(back);
+    await back.resume({ token: "p:1", lastAppliedPushId: 1, serverEpoch: server.engine.serverEpoch });
+    expect(back.reliable().map((f) => text(f.payload))).toEqual(["while away"]);
+    expect(await server.gateway.topicMembers(["room", "guild"])).toEqual({
+      room: [a.sessionId, b.sessionId],
+      guild: [a.sessionId],
+    });
+    expect(await server.gateway.topicPlayerCount(["room"])).toEqual({ room: 2 });
+    await server.gateway.unsubscribe(b.sessionId, ["room"]);
+    await server.gateway.deleteTopics(["guild"]);
+    expect((await server.gateway.topics()).sort()).toEqual(["room"]);
+    expect(await server.gateway.topicCount()).toBe(1);
+  });
+
+  it("replays a reliable publish through the real client after a network cut", async () => {
+    const server = await start();
+    const client = new TetherClient({
+      url: server.url,
+      token: "p:9",
+      transport: nodeTransport,
+      reconnect: { minDelayMs: 5, maxDelayMs: 20 },
+    });
+    sdkClients.push(client);
+    const got: string[] = [];
+    let done: () => void = () => {};
+    const two = new Promise<void>((r) => (done = r));
+    client.onPushRaw(2002, (p) => {
+      got.push(text(p));
+      if (got.length === 2) done();
+    });
+    await client.connect();
+    const [sessionId] = await server.gateway.sessions();
+    await server.gateway.subscribe(sessionId ?? "", ["lobby"]);
+    await server.gateway.publish(["lobby"], 2002, bytes("first"));
+    const info = (await server.gateway.sessionInfo([sessionId ?? ""]))[0];
+    expect(info?.topics).toEqual(["lobby"]);
+    // Cut the socket from the server side without a close frame.
+    const conn = server.engine.connections.get(info?.connId ?? "");
+    conn?.close(CloseCode.HEARTBEAT_TIMEOUT, "cut for the test");
+    await server.gateway.publish(["lobby"], 2002, bytes("second"));
+    await two;
+    expect(got).toEqual(["first", "second"]);
+  });
+});
+
+describe("the Gateway: sessions, queries and data", () => {
+  it("kicks by sessionId and by player (4501), and kicks a guest that did not log in", async () => {
+    const server = await start();
+    const a = await player(server, "p:1");
+    const b = await player(server, "p:2");
+    expect(await server.gateway.kick(a.sessionId, "cheat")).toBe(1);
+    expect((await a.c.waitClosed()).code).toBe(CloseCode.KICKED);
+    expect(await server.gateway.kick({ playerId: 2 })).toBe(1);
+    expect((await b.c.waitClosed()).code).toBe(CloseCode.KICKED);
+    const guest = await WsClient.open(server.url);
+    sockets.push(guest);
+    const connId = [...server.engine.connections.keys()].at(-1) ?? "";
+    await server.gateway.kickGuest(connId, 0);
+    expect((await guest.waitClosed()).code).toBe(CloseCode.AUTH_TIMEOUT);
+    const authed = await player(server, "p:3");
+    const authedConn = [...server.engine.connections.keys()].at(-1) ?? "";
+    await server.gateway.kickGuest(authedConn, 0);
+    expect((await authed.c.request(1000, bytes("still here"))).payload).toEqual(bytes("still here"));
+  });
+
+  it("answers the queries: online, players, sessions, connections, session info", async () => {
+    const server = await start();
+    const a = await player(server, "p:1");
+    const b = await player(server, "p:2");
+    b.c.destroy();
+    await new Promise<void>((r) => {
+      const check = () => (server.engine.store.byId(b.sessionId)?.attached ? setImmediate(check) : r());
+      check();
+    });
+    const g = server.gateway;
+    expect(await g.isOnline([1, 2, 3])).toEqual([1]);
+    expect((await g.players()).sort()).toEqual([1, 2]);
+    expect(await g.playerCount()).toBe(2);
+    expect((await g.sessions()).sort()).toEqual([a.sessionId, b.sessionId].sort());
+    expect(await g.sessionCount()).toBe(2);
+    expect(await g.connectionCount()).toBe(1);
+    const [info] = await g.sessionInfo([a.sessionId, "unknown"]);
+    expect(info).toMatchObject({
+      sessionId: a.sessionId,
+      playerId: 1,
+      connected: true,
+      remoteAddress: "127.0.0.1",
+      ringSize: 0,
+    });
+  });
+
+  it("sets and deletes session data, visible to handlers, with an optional notify push", async () => {
+    const server = await start();
+    const a = await player(server, "p:1");
+    expect(
+      await server.gateway.setSessionData(a.sessionId, { nick: "Ada" }, { msgId: 2010, payload: bytes("renamed") }),
+    ).toBe(true);
+    expect(text((await a.c.request(1001)).payload)).toBe("Ada");
+    expect(text((await a.c.waitFor((f) => f.msgId === 2010)).payload)).toBe("renamed");
+    await server.gateway.deleteSessionData(a.sessionId, ["nick"]);
+    expect(text((await a.c.request(1001)).payload)).toBe("none");
+    expect(await server.gateway.setSessionData("nope", { a: "b" })).toBe(false);
+  });
+
+  it("reads and changes limits at once", async () => {
+    const server = await start();
+    server.routeRaw(1003, () => new Promise<Uint8Array>(() => {}));
+    const a = await player(server, "p:1");
+    await server.gateway.setLimits({ maxInFlightReq: 1 });
+    expect((await server.gateway.limits()).maxInFlightReq).toBe(1);
+    a.c.sendFrame({ type: FrameType.REQ, msgId: 1003, seq: 100 });
+    const r = await a.c.request(1000, bytes("x"));
+    expect(r.flags & 1).toBe(1);
+    await expect(server.gateway.setLimits({ maxInFlightReq: 0 })).rejects.toBeInstanceOf(InvalidOptionError);
+  });
+});
+
+describe("hooks", () => {
+  it("reports connection open (with its info), session start, resume, end and connection close", async () => {
+    const events: string[] = [];
+    const server = await start({
+      trustProxy: true,
+      onConnectionOpen: (info) => {
+        events.push(
+          `open ${info.query} ${info.remoteAddress} ${info.forwardedFor.join("|")} ${info.headers["x-client"]}`,
+        );
+      },
+      hooks: {
+        onSessionStart: (s) => events.push(`start ${s.playerId}`),
+        onSessionResume: (s, o) => events.push(`resume ${s.playerId} ${o.result}`),
+        onSessionEnd: (s, r) => events.push(`end ${s.playerId} ${r}`),
+        onConnectionClose: (_, code) => events.push(`close ${code}`),
+      },
+    });
+    const c = await WsClient.open(`${server.url}?v=1`, { "X-Forwarded-For": "1.1.1.1, 2.2.2.2", "X-Client": "test" });
+    sockets.push(c);
+    await c.login("p:5");
+    c.destroy();
+    const again = await WsClient.open(server.url);
+    sockets.push(again);
+    await again.resume({ token: "p:5", serverEpoch: server.engine.serverEpoch });
+    await server.gateway.kick({ playerId: 5 });
+    await again.waitClosed();
+    expect(events[0]).toBe("open v=1 2.2.2.2 1.1.1.1|2.2.2.2 test");
+    expect(events).toContain("start 5");
+    expect(events).toContain("resume 5 ok");
+    expect(events).toContain("end 5 kicked");
+    expect(events.filter((e) => e.startsWith("close")).length).toBe(2);
+  });
+});
+
+describe("metrics", () => {
+  function scrape(server: TetherServer): Promise<string> {
+    return new Promise((resolve, reject) => {
+      httpRequest(`http://127.0.0.1:${server.port}/metrics`, (res) => {
+        let body = "";
+        res.on("data", (d: Buffer) => (body += d.toString()));
+        res.on("end", () => resolve(body));
+      })
+        .on("error", reject)
+        .end();
+    });
+  }
+
+  it("serves Prometheus text at /metrics and a snapshot through the gateway", async () => {
+    const server = await start();
+    const a = await player(server, "p:1");
+    await a.c.request(1000, bytes("x"));
+    await server.gateway.send(a.sessionId, 2000, bytes("p"));
+    const body = await scrape(server);
+    for (const name of [
+      "tether_connections_open 1",
+      "tether_sessions_attached 1",
+      'tether_requests_total{msg_id="1000",result="ok"} 1',
+      'tether_pushes_issued_total{kind="reliable"} 1',
+      "tether_request_duration_seconds_bucket",
+      'tether_connections_refused_total{reason="capacity"} 0',
+    ]) {
+      expect(body).toContain(name);
+    }
+    const m = await server.gateway.metrics();
+    expect(m.connections.open).toBe(1);
+    expect(m.pushes.reliable).toBe(1);
+    expect(m.frames.in).toBeGreaterThan(1);
+  });
+
+  it("never grows its label set when a client sends random msgIds", async () => {
+    const server = await start();
+    const a = await player(server, "p:1");
+    await a.c.request(1000, bytes("x"));
+    const before = (await scrape(server)).split("\n").filter((l) => l.startsWith("tether_requests_total{")).length;
+    for (let i = 0; i < 300; i++) await a.c.request(5000 + i * 7919);
+    const lines = (await scrape(server)).split("\n").filter((l) => l.startsWith("tether_requests_total{"));
+    expect(lines.length).toBeLessThanOrEqual(before + 1);
+    expect(lines.some((l) => l.includes('msg_id="other",result="NOT_FOUND"} 300'))).toBe(true);
+  });
+});
