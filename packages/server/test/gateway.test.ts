@@ -254,6 +254,20 @@ describe("the Gateway: sessions, queries and data", () => {
     expect(r.flags & 1).toBe(1);
     await expect(server.gateway.setLimits({ maxInFlightReq: 0 })).rejects.toBeInstanceOf(InvalidOptionError);
   });
+
+  it("applies transport limits at once: connection cap, message rate, auth deadline", async () => {
+    const server = await start();
+    const a = await player(server, "p:1");
+    await server.gateway.setLimits({ maxConnections: 1 });
+    await expect(WsClient.open(server.url)).rejects.toThrow("HTTP 503");
+    await server.gateway.setLimits({ maxConnections: 10, messageRatePerSec: 1, messageBurst: 1 });
+    const answers = await Promise.all([a.c.request(1000, bytes("1")), a.c.request(1000, bytes("2"))]);
+    expect(answers.map((f) => f.flags & 1)).toEqual([0, 1]);
+    await server.gateway.setLimits({ authTimeoutMs: 50 });
+    const guest = await WsClient.open(server.url);
+    sockets.push(guest);
+    expect((await guest.waitClosed()).code).toBe(CloseCode.AUTH_TIMEOUT);
+  });
 });
 
 describe("hooks", () => {
