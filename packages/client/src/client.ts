@@ -65,6 +65,9 @@ export class TetherClient {
   private pingSentAt = 0;
   private heartbeatIntervalMs = 25_000;
   private lastDisconnect: { code: number; reason: string } | undefined;
+  private lastError: TetherError | undefined;
+  /** Increases with each attempt (and with close()): a stale attempt stops at its next await. */
+  private generation = 0;
 
   constructor(options: Partial<ClientOptions> & Pick<ClientOptions, "url" | "token">) {
     this.options = resolveClientOptions(options);
@@ -130,6 +133,7 @@ export class TetherClient {
     if (this.stopped) {
       this.stopped = false;
       this.attempt = 0;
+      this.lastError = undefined;
       void this.runAttempt();
     }
     return new Promise((resolve, reject) => {
@@ -140,7 +144,7 @@ export class TetherClient {
           resolve();
         } else if (s.kind === "closed") {
           off();
-          reject(new TetherError(ErrorCode.SESSION_EXPIRED, `closed: ${s.code} ${s.reason}`));
+          reject(this.lastError ?? new TetherError(ErrorCode.SESSION_EXPIRED, `closed: ${s.code} ${s.reason}`));
         }
       });
     });
@@ -169,7 +173,9 @@ export class TetherClient {
     const link = this.link;
     if (!link?.open || this.current.kind !== "ready") throw new TetherError(ErrorCode.NEED_LOGIN, "not connected");
     this.stopped = true;
-    await link.call(SystemMsgId.LOGOUT, this.nextSeq(), LogoutReq.encode({}).finish()).catch(() => undefined);
+    await link
+      .call(SystemMsgId.LOGOUT, this.nextSeq(), LogoutReq.encode({}).finish(), this.options.requestTimeoutMs)
+      .catch(() => undefined);
     this.requests.failAll(new TetherError(ErrorCode.SESSION_EXPIRED, "logged out"));
     this.stored = { ...this.stored, lastAppliedPushId: 0, serverEpoch: "" };
     this.options.store.save(this.stored);
@@ -179,7 +185,9 @@ export class TetherClient {
 
   /** Closes without ending the session: a later connect() resumes it. */
   close(): void {
+    if (this.stopped && this.link === undefined) return;
     this.stopped = true;
+    this.generation++;
     clearTimeout(this.reconnectTimer);
     this.flushAck();
     const link = this.link;
@@ -191,6 +199,7 @@ export class TetherClient {
 
   private async runAttempt(): Promise<void> {
     if (this.stopped) return;
+    const generation = ++this.generation;
     this.setState({ kind: "connecting" });
     this.lastDisconnect = undefined;
     let link: Link;
@@ -200,11 +209,11 @@ export class TetherClient {
         closed: (code, reason) => this.onLinkClosed(link, code, reason),
       });
     } catch {
-      this.scheduleReconnect();
+      if (generation === this.generation) this.scheduleReconnect();
       return;
     }
-    if (this.stopped) {
-      link.close(CLOSED_BY_APP, "closed by the app");
+    if (this.stopped || generation !== this.generation) {
+      link.close(CLOSED_BY_APP, "closed by the app"); // a stale attempt: its close is not reported
       return;
     }
     this.link = link;
@@ -227,6 +236,7 @@ export class TetherClient {
               serverEpoch: this.stored.serverEpoch,
               clientInstance: fromHex(this.stored.clientInstance),
             }).finish(),
+            this.options.requestTimeoutMs,
           )
         ).payload,
       );
@@ -238,14 +248,11 @@ export class TetherClient {
         this.emitter.emit("resumed", { replayed: resp.replayCount });
       } else {
         this.requests.expireSent();
-        const sync = this.snapshotHandler !== undefined;
-        this.pipeline.reset(resp.maxBufferedPushId, sync);
+        this.pipeline.reset(resp.maxBufferedPushId, this.snapshotHandler !== undefined);
         this.applied(resp.maxBufferedPushId);
-        if (sync) {
-          this.setState({ kind: "syncing" });
-          await link.call(SystemMsgId.SYNC, this.nextSeq(), SyncReq.encode({}).finish());
-        }
       }
+      // Still waiting for a snapshot (now, or since an earlier Sync failed): ask for one.
+      if (this.pipeline.awaitingSnapshot) await this.sync(link);
       this.attempt = 0;
       this.startHeartbeat(link);
       this.requests.attach(link, hello.maxInFlightReq);
@@ -255,10 +262,23 @@ export class TetherClient {
     }
   }
 
+  private async sync(link: Link): Promise<void> {
+    this.setState({ kind: "syncing" });
+    try {
+      await link.call(SystemMsgId.SYNC, this.nextSeq(), SyncReq.encode({}).finish(), this.options.requestTimeoutMs);
+    } catch (e) {
+      if (!(isTetherError(e) && e.code === ErrorCode.SYNC_UNSUPPORTED)) throw e;
+      // The server has no snapshots: deliver what arrives from the baseline on.
+      this.emitter.emit("error", { error: e as TetherError });
+      this.pipeline.giveUpSnapshot();
+    }
+  }
+
   private onAttemptFailed(link: Link, e: unknown): void {
     if (!link.open) return; // the close handler decides
     const fatal = isTetherError(e) && (e.code === ErrorCode.UNSUPPORTED_PROTOCOL || e.code === ErrorCode.UNAUTHORIZED);
     if (fatal) {
+      this.lastError = e as TetherError;
       this.emitter.emit("error", { error: e as TetherError });
       this.stopped = true;
       const code = e.code === ErrorCode.UNAUTHORIZED ? CloseCode.UNAUTHORIZED : CloseCode.PROTOCOL_ERROR;
@@ -270,7 +290,7 @@ export class TetherClient {
   }
 
   private onLinkClosed(link: Link, code: number, reason: string): void {
-    if (this.link !== link && this.link !== undefined) return;
+    if (this.link !== link) return;
     this.link = undefined;
     this.stopHeartbeat();
     this.requests.detach();

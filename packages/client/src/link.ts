@@ -89,18 +89,35 @@ export class Link {
     this.ws.send(this.codec.encode(frame));
   }
 
-  /** Sends a system REQ and resolves with its RESP (rejects with the error it carries). */
-  call(msgId: number, seq: number, payload: Uint8Array, ackPushId = 0): Promise<Frame> {
+  /**
+   * Sends a system REQ and resolves with its RESP (rejects with the error it carries). Without
+   * an answer within `timeoutMs` the link is taken for dead and closed (4000): the client
+   * reconnects.
+   */
+  call(msgId: number, seq: number, payload: Uint8Array, timeoutMs: number): Promise<Frame> {
     return new Promise((resolve, reject) => {
       if (!this.open) {
         reject(new TetherError(ErrorCode.SESSION_EXPIRED, "the connection is closed"));
         return;
       }
+      const timer = setTimeout(() => {
+        this.calls.delete(seq);
+        reject(new TetherError(ErrorCode.REQUEST_TIMEOUT, `no answer to system request ${msgId}`));
+        this.close(4000, "no answer during the handshake");
+      }, timeoutMs);
+      (timer as { unref?: () => void }).unref?.();
       this.calls.set(seq, {
-        resolve: (f) => (hasFlag(f.flags, FrameFlag.ERROR) ? reject(errorFromFrame(f)) : resolve(f)),
-        reject,
+        resolve: (f) => {
+          clearTimeout(timer);
+          if (hasFlag(f.flags, FrameFlag.ERROR)) reject(errorFromFrame(f));
+          else resolve(f);
+        },
+        reject: (e) => {
+          clearTimeout(timer);
+          reject(e);
+        },
       });
-      this.send({ type: FrameType.REQ, msgId, seq, payload, ackPushId });
+      this.send({ type: FrameType.REQ, msgId, seq, payload });
     });
   }
 
@@ -124,7 +141,9 @@ export class Link {
       requireEncrypt: o.encryption !== undefined && o.encryption.required !== false,
       ...(ciphers.length > 0 ? { clientKeyShare: share.publicKey, clientNonce: share.nonce } : {}),
     }).finish();
-    const hello = ClientHelloResp.decode((await this.call(SystemMsgId.CLIENT_HELLO, seq, helloBytes)).payload);
+    const hello = ClientHelloResp.decode(
+      (await this.call(SystemMsgId.CLIENT_HELLO, seq, helloBytes, o.requestTimeoutMs)).payload,
+    );
     let seal: ReturnType<typeof createSealPair> | undefined;
     if (isAeadAlgorithm(hello.selectedCipher)) {
       const cipher = hello.selectedCipher as AeadAlgorithm;
@@ -168,14 +187,17 @@ export class Link {
     if (this.ended) return;
     this.lastInbound = Date.now();
     const bytes = messageBytes(data);
-    if (bytes === undefined) return; // the server never sends text; ignore it
+    if (bytes === undefined) {
+      this.close(4502, "text message from the server"); // a protocol error (protocol.md §1)
+      return;
+    }
     let frame: Frame;
     try {
       frame = this.codec.decode(bytes);
     } catch (e) {
       // Frames of a type this client does not know are skipped (protocol.md §2).
       if (isTetherError(e) && e.detail.rule === FrameRule.TYPE_UNKNOWN) return;
-      this.close(4000, "undecodable frame from the server");
+      this.close(4502, "undecodable frame from the server");
       return;
     }
     if (frame.type === FrameType.RESP && frame.msgId < 1000) {

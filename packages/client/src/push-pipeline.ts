@@ -32,7 +32,7 @@ export class PushPipeline {
   private queue: Frame[] = [];
   private running = false;
   /** Waiting for a snapshot: hold reliable pushes until it arrives. */
-  private awaitingSnapshot = false;
+  awaitingSnapshot = false;
   private held: Frame[] = [];
   private snapshotRevision = 0;
   private idle: (() => void)[] = [];
@@ -51,6 +51,16 @@ export class PushPipeline {
     this.lastApplied = baseline;
     this.awaitingSnapshot = snapshot;
     this.snapshotRevision = 0;
+  }
+
+  /** The server cannot give a snapshot: apply the held pushes in order after all. */
+  giveUpSnapshot(): void {
+    if (!this.awaitingSnapshot) return;
+    this.awaitingSnapshot = false;
+    const held = this.held.sort((a, b) => a.pushId - b.pushId);
+    this.held = [];
+    this.queue.unshift(...held);
+    if (!this.running) void this.drain();
   }
 
   /** A new connection: frames of the old one still queued are dropped (replay brings them back). */

@@ -196,6 +196,43 @@ describe("TetherClient against the conformance server", () => {
     expect(e).toMatchObject({ code: ErrorCode.PAYLOAD_TOO_LARGE });
   });
 
+  it("falls back to plain delivery when the server has no snapshots, instead of holding pushes", async () => {
+    const server = await startEcho("--no-snapshots");
+    const { client } = makeClient(server.url);
+    client.onSnapshot(() => {});
+    const got: number[] = [];
+    const one = count(1);
+    client.onPush(2001, echo.PushMsg, (m) => {
+      got.push(m.index);
+      one.hit();
+    });
+    const error = nextEvent(client, "error");
+    await client.connect();
+    expect(await error).toMatchObject({ error: { code: ErrorCode.SYNC_UNSUPPORTED } });
+    await client.request(1001, echo.PushMeReq, { count: 1, reliable: true }, echo.PushMeResp);
+    await one.done;
+    expect(got).toEqual([0]);
+  });
+
+  it("runs one connection attempt at a time when connect() follows close() at once", async () => {
+    const server = await startEcho();
+    const { client } = makeClient(server.url);
+    const states: string[] = [];
+    client.on("state", (s) => states.push(s.kind));
+    void client.connect().catch(() => {});
+    client.close();
+    await client.connect();
+    expect(states.filter((s) => s === "closed").length).toBe(1);
+    expect(server.connectionCount).toBe(1);
+  });
+
+  it("rejects connect() with the cause when the token is refused", async () => {
+    const server = await startEcho();
+    const { client } = makeClient(server.url, { token: "not a token" });
+    await expect(client.connect()).rejects.toMatchObject({ code: ErrorCode.UNAUTHORIZED });
+    expect(client.state).toMatchObject({ kind: "closed", code: CloseCode.UNAUTHORIZED });
+  });
+
   it("sends one-way notifies", async () => {
     const { client } = makeClient((await startEcho()).url);
     await client.connect();
