@@ -18,6 +18,7 @@ const bin = (name) => join(repo, "node_modules", ".bin", name);
 const targets = [
   { name: "system", proto: "proto/tether/system.proto" },
   { name: "echo", proto: "proto/examples/echo.proto" },
+  { name: "chat", proto: "proto/examples/chat.proto" },
 ];
 
 const pbjsArgs = (name, proto, out, comments) => [

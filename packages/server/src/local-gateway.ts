@@ -25,6 +25,17 @@ function checkMsgId(msgId: number): void {
   }
 }
 
+function checkPlayerIds(list: unknown): readonly number[] {
+  if (!Array.isArray(list) || !list.every((x) => Number.isSafeInteger(x) && x > 0)) {
+    throw new InvalidOptionError("playerIds", "must be an array of positive integers");
+  }
+  return list;
+}
+
+function checkNotify(notify: DataNotify | undefined): void {
+  if (notify !== undefined) checkMsgId(notify.msgId);
+}
+
 function checkStrings(name: string, list: unknown): readonly string[] {
   if (!Array.isArray(list) || !list.every((x) => typeof x === "string" && x.length > 0 && x.length <= 256)) {
     throw new InvalidOptionError(name, "must be an array of non-empty strings (at most 256 characters)");
@@ -76,6 +87,11 @@ export class LocalGateway implements Gateway {
   }
 
   async sendBulk(items: readonly BulkItem[]): Promise<number> {
+    // All or nothing: every item is checked before the first is sent.
+    for (const item of items) {
+      checkMsgId(item.msgId);
+      this.engine.pushBody(item.msgId, item.payload, item.options);
+    }
     let n = 0;
     for (const item of items) {
       const targets =
@@ -143,12 +159,19 @@ export class LocalGateway implements Gateway {
   }
 
   async publishBulk(items: readonly PublishItem[]): Promise<number> {
+    for (const i of items) {
+      checkStrings("topics", i.topics);
+      checkMsgId(i.msgId);
+      this.engine.pushBody(i.msgId, i.payload, i.options);
+    }
     let n = 0;
     for (const i of items) n += await this.publish(i.topics, i.msgId, i.payload, i.options);
     return n;
   }
 
   async kick(target: string | { readonly playerId: number }, reason = "kicked"): Promise<number> {
+    if (typeof reason !== "string" || reason.length > 1024)
+      throw new InvalidOptionError("reason", "must be a string of at most 1024 characters");
     return this.server.kick(typeof target === "string" ? { sessionId: target } : target, reason);
   }
 
@@ -157,7 +180,9 @@ export class LocalGateway implements Gateway {
   }
 
   async isOnline(playerIds: readonly number[]): Promise<number[]> {
-    return [...new Set(playerIds)].filter((id) => this.engine.store.byPlayer(id).some((s) => s.attached));
+    return [...new Set(checkPlayerIds(playerIds))].filter((id) =>
+      this.engine.store.byPlayer(id).some((s) => s.attached),
+    );
   }
 
   async players(): Promise<number[]> {
@@ -236,6 +261,7 @@ export class LocalGateway implements Gateway {
     patch: Readonly<Record<string, string>>,
     notify?: DataNotify,
   ): Promise<boolean> {
+    checkNotify(notify);
     const s = this.engine.store.byId(sessionId);
     if (!s) return false;
     if (typeof patch !== "object" || patch === null) throw new InvalidOptionError("patch", "must be an object");
@@ -262,9 +288,11 @@ export class LocalGateway implements Gateway {
   }
 
   async deleteSessionData(sessionId: string, keys: readonly string[], notify?: DataNotify): Promise<boolean> {
+    checkNotify(notify);
+    const list = checkStrings("keys", keys);
     const s = this.engine.store.byId(sessionId);
     if (!s) return false;
-    for (const k of checkStrings("keys", keys)) s.data.delete(k);
+    for (const k of list) s.data.delete(k);
     if (notify) this.fanOut([s], notify.msgId, notify.payload, notify.options);
     return true;
   }

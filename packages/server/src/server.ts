@@ -87,6 +87,15 @@ function refuse(socket: Duplex, status: number, reason: string): void {
   );
 }
 
+/** A close frame's reason holds at most 123 bytes of UTF-8 (the Disconnect push carries it whole). */
+export function closeReason(reason: string): string {
+  const bytes = Buffer.from(reason, "utf8");
+  if (bytes.length <= 123) return reason;
+  let end = 123;
+  while (end > 0 && ((bytes[end] as number) & 0xc0) === 0x80) end--; // do not split a character
+  return bytes.subarray(0, end).toString("utf8");
+}
+
 function headerMap(req: IncomingMessage): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(req.headers)) {
@@ -323,12 +332,10 @@ export class TetherServer {
     let attached = 0;
     let entries = 0;
     let bytes = 0;
-    let evicted = 0;
     for (const s of this.engine.store.values()) {
       if (s.attached) attached++;
       entries += s.ring.size;
       bytes += s.ring.byteSize;
-      evicted += s.ring.evicted;
     }
     const c = this.counters;
     const m = this.engine.metrics;
@@ -349,7 +356,7 @@ export class TetherServer {
       reliablePushes: m.reliablePushes,
       bestEffortPushes: m.bestEffortPushes,
       replayedPushes: m.replayedPushes,
-      evictedPushes: evicted,
+      evictedPushes: m.evictedPushes,
       resumesOk: m.resumesOk,
       resumesFullSync: m.resumesFullSync,
       ringEntries: entries,
@@ -526,7 +533,7 @@ export class TetherServer {
         },
         close: (code, reason) => {
           if (link) link.closing = true;
-          ws.close(code, reason);
+          ws.close(code, closeReason(reason));
           // A peer that does not finish the closing handshake is cut off.
           setTimeout(() => ws.terminate(), 5000).unref();
         },

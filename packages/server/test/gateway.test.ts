@@ -126,6 +126,58 @@ describe("the Gateway: pushing", () => {
   });
 });
 
+describe("the Gateway: argument checks come before any effect", () => {
+  it("rejects a bulk call with one bad item without sending any item", async () => {
+    const server = await start();
+    const a = await player(server, "p:1");
+    await expect(
+      server.gateway.sendBulk([
+        { sessionId: a.sessionId, msgId: 2000, payload: bytes("ok") },
+        { sessionId: a.sessionId, msgId: 7, payload: bytes("system id") },
+      ]),
+    ).rejects.toBeInstanceOf(InvalidOptionError);
+    await expect(
+      server.gateway.publishBulk([
+        { topics: ["t"], msgId: 2000, payload: bytes("ok") },
+        { topics: [""], msgId: 2000, payload: bytes("bad topic") },
+      ]),
+    ).rejects.toBeInstanceOf(InvalidOptionError);
+    expect(server.engine.store.byId(a.sessionId)?.lastIssuedPushId).toBe(0);
+  });
+
+  it("leaves session data unchanged when the notify is invalid", async () => {
+    const server = await start();
+    const a = await player(server, "p:1");
+    await expect(
+      server.gateway.setSessionData(a.sessionId, { nick: "x" }, { msgId: 5, payload: bytes("") }),
+    ).rejects.toBeInstanceOf(InvalidOptionError);
+    expect(text((await a.c.request(1001)).payload)).toBe("none");
+  });
+
+  it("kicks with a reason longer than a close frame holds: the Disconnect carries it whole", async () => {
+    const server = await start();
+    const a = await player(server, "p:1");
+    const reason = "é".repeat(100); // 200 bytes of UTF-8
+    expect(await server.gateway.kick({ playerId: 1 }, reason)).toBe(1);
+    expect((await a.c.waitClosed()).code).toBe(CloseCode.KICKED);
+    expect(a.c.disconnectPush()?.reason).toBe(reason);
+  });
+
+  it("counts evicted pushes monotonically, even after their sessions end", async () => {
+    const server = await start({ maxBufferedPushCount: 1 });
+    const a = await player(server, "p:1");
+    a.c.destroy();
+    await new Promise<void>((r) => {
+      const check = () => (server.engine.store.byId(a.sessionId)?.attached ? setImmediate(check) : r());
+      check();
+    });
+    for (let i = 0; i < 3; i++) await server.gateway.send(a.sessionId, 2000, bytes(`${i}`));
+    expect((await server.gateway.metrics()).ring.evicted).toBe(2);
+    await server.gateway.kick(a.sessionId);
+    expect((await server.gateway.metrics()).ring.evicted).toBe(2);
+  });
+});
+
 describe("the Gateway: topics", () => {
   it("publishes one copy to a session in two topics; topics survive a reconnect; a detached session gets a replay", async () => {
     const server = await start();

@@ -34,6 +34,10 @@ import { MemorySessionStore, type SessionStore } from "./session-store.js";
 import { type AuthResult, type ConnectionInfo, checkAuthResult, sessionKeyOf } from "./spi.js";
 import { sync } from "./sync.js";
 
+function checkGameMsgId(msgId: number): void {
+  if (!isGameMsgId(msgId)) throw new InvalidOptionError("msgId", `game pushes use msgIds from 1000 (got ${msgId})`);
+}
+
 /** Room for a push frame's items besides the payload (and a seal's tag). */
 const FRAME_OVERHEAD_BYTES = 96;
 
@@ -51,6 +55,8 @@ export interface EngineCounters {
   requestTimeouts: number;
   /** Best-effort frames encoded for a fan-out (each then reused by every plain connection). */
   sharedFramesBuilt: number;
+  /** Unacknowledged pushes evicted by a ring bound (monotonic). */
+  evictedPushes: number;
 }
 
 export interface EngineOptions extends SessionOptions {
@@ -78,6 +84,7 @@ export class SessionEngine {
     rateLimitRejections: 0,
     requestTimeouts: 0,
     sharedFramesBuilt: 0,
+    evictedPushes: 0,
   };
   readonly connections = new Map<string, Connection>();
   /** A fan-out compresses each body at most once. */
@@ -302,6 +309,7 @@ export class SessionEngine {
       },
       this.limits,
       this.clock,
+      this.countEviction,
     );
     this.store.add(session);
     return session;
@@ -422,17 +430,23 @@ export class SessionEngine {
     return 0;
   }
 
+  private readonly countEviction = () => {
+    this.metrics.evictedPushes++;
+  };
+
   private readonly countSharedFrame = () => {
     this.metrics.sharedFramesBuilt++;
   };
 
-  /** Pushes to one session. Reliable by default. */
+  /** Pushes a game message (msgId >= 1000) to one session. Reliable by default. */
   push(session: Session, msgId: number, payload: Uint8Array, options: PushOptions = {}): number {
+    checkGameMsgId(msgId);
     return this.pushTo(session, this.pushBody(msgId, payload, options), options.reliable !== false);
   }
 
   /** Pushes one payload to many sessions: stored once, each session numbering its own copy. */
   pushMany(sessions: Iterable<Session>, msgId: number, payload: Uint8Array, options: PushOptions = {}): number {
+    checkGameMsgId(msgId);
     const body = this.pushBody(msgId, payload, options);
     const reliable = options.reliable !== false;
     const shared: SharedFrames | undefined = reliable ? undefined : new Map();

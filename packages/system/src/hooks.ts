@@ -22,7 +22,7 @@ export interface SessionHooks {
   onSessionEnd?(session: Session, reason: SessionEndReason): void;
   /**
    * A game request was answered: its msgId, the result code (0 = success) and how long it took.
-   * For metrics; a one-way notify reports code 0 when its handler finished.
+   * For metrics; a one-way notify reports too (0, or the code of what its handler threw).
    */
   onRequestComplete?(msgId: number, code: number, durationMs: number): void;
   /** A connection closed (`code` is the close code, as sent or as seen). */

@@ -36,7 +36,10 @@ export class PushRing {
   private evictedCount = 0;
 
   /** `window` is read on every operation, so runtime limit changes apply at once. */
-  constructor(private readonly window: PushWindow) {}
+  constructor(
+    private readonly window: PushWindow,
+    private readonly onEvict?: () => void,
+  ) {}
 
   /** Replay is possible only for a last-applied id at or above this. */
   get floor(): number {
@@ -122,6 +125,7 @@ export class PushRing {
     this.bytes -= e.body.payload.length;
     if (evicted) {
       this.evictedCount++;
+      this.onEvict?.();
       if (e.pushId > this.floorId) this.floorId = e.pushId;
     }
     // Compact now and then so the array does not grow without bound.

@@ -50,14 +50,14 @@ export class Session {
   readonly pendingSnapshots = new Set<number>();
   ttlTimer: TimerHandle | undefined;
 
-  constructor(init: SessionInit, limits: SessionLimits, clock: Clock) {
+  constructor(init: SessionInit, limits: SessionLimits, clock: Clock, onEvict?: () => void) {
     this.key = init.key;
     this.sessionId = init.sessionId;
     this.playerId = init.playerId;
     this.deviceId = init.deviceId;
     this.sessionEpoch = init.sessionEpoch;
     this.createdAt = clock.now();
-    this.ring = new PushRing(limits);
+    this.ring = new PushRing(limits, onEvict);
     this.dedup = new DedupCache(limits, clock);
     if (init.data) for (const [k, v] of Object.entries(init.data)) this.data.set(k, v);
   }

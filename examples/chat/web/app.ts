@@ -1,0 +1,193 @@
+/**
+ * The chat page: joins a room, shows messages of every kind, a typing indicator, who is online,
+ * and the connection state (connected, reconnecting, resumed with N replayed). Everything goes
+ * through @tether/client; the page keeps no state the server cannot rebuild with a snapshot.
+ */
+import { TetherClient, type TransportFactory, type WebSocketLike } from "@tether/client";
+import { tether } from "@tether/protocol/gen/chat";
+
+const chat = tether.chat;
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const messages = $<HTMLOListElement>("messages");
+const stateBadge = $<HTMLSpanElement>("state");
+let client: TetherClient | undefined;
+let room = "";
+const shown = new Set<number>(); // message ids on screen: a snapshot and replays never double them
+let typingTimer: ReturnType<typeof setTimeout> | undefined;
+let lastTypingSent = 0;
+
+// The transport keeps the current socket so the page (and its tests) can cut it, and can pretend
+// to be offline: while offline, every attempt fails as a lost connection would.
+const sockets: WebSocket[] = [];
+let offline = false;
+const transport: TransportFactory = (url) => {
+  if (offline) {
+    const dead = {
+      binaryType: "arraybuffer",
+      readyState: 3,
+      onopen: null,
+      onmessage: null,
+      onclose: null as WebSocketLike["onclose"],
+      onerror: null,
+      send() {},
+      close() {},
+    } satisfies WebSocketLike;
+    setTimeout(() => dead.onclose?.({ code: 1006, reason: "offline" }), 0);
+    return dead;
+  }
+  const ws = new WebSocket(url);
+  sockets.push(ws);
+  return ws as unknown as WebSocketLike;
+};
+const w = window as unknown as Record<string, unknown>;
+w.goOffline = () => {
+  offline = true;
+  sockets.at(-1)?.close(4000, "offline");
+};
+w.goOnline = () => {
+  offline = false;
+};
+
+function setState(text: string, kind: string): void {
+  stateBadge.textContent = text;
+  stateBadge.dataset.kind = kind;
+}
+
+function addMessage(m: tether.chat.ChatMsg): void {
+  if (m.room !== room || shown.has(m.id)) return;
+  shown.add(m.id);
+  const li = document.createElement("li");
+  li.dataset.id = String(m.id);
+  const from = document.createElement("span");
+  from.className = "from";
+  from.textContent = m.from;
+  li.append(from);
+  if (m.kind === chat.Kind.KIND_IMAGE) {
+    const img = document.createElement("img");
+    img.src = m.body;
+    img.alt = "image";
+    li.append(img);
+  } else if (m.kind === chat.Kind.KIND_LINK) {
+    const a = document.createElement("a");
+    a.href = m.body;
+    a.textContent = m.body;
+    a.target = "_blank";
+    a.rel = "noopener noreferrer";
+    li.append(a);
+  } else {
+    const body = document.createElement("span");
+    body.className = m.kind === chat.Kind.KIND_EMOJI ? "emoji body" : "body";
+    body.textContent = m.body;
+    li.append(body);
+  }
+  messages.append(li);
+  messages.scrollTop = messages.scrollHeight;
+}
+
+function addNotice(text: string): void {
+  const li = document.createElement("li");
+  li.className = "notice";
+  li.textContent = text;
+  messages.append(li);
+}
+
+function setOnline(names: readonly string[]): void {
+  const ul = $<HTMLUListElement>("online");
+  ul.replaceChildren(
+    ...[...new Set(names)].sort().map((n) => {
+      const li = document.createElement("li");
+      li.textContent = n;
+      return li;
+    }),
+  );
+}
+
+async function refreshOnline(): Promise<void> {
+  if (!client || !room) return;
+  setOnline((await client.request(1103, chat.OnlineReq, { room }, chat.OnlineResp)).names);
+}
+
+async function join(name: string, roomName: string): Promise<void> {
+  if (!client) {
+    client = new TetherClient({ url: `${location.origin.replace(/^http/, "ws")}/ws`, token: name, transport });
+    let resumedText: string | undefined;
+    client.on("state", (s) => {
+      // "ready" follows the resume: keep showing what the resume did.
+      if (s.kind === "ready") setState(resumedText ?? "connected", s.kind);
+      else if (s.kind === "reconnecting") setState(`reconnecting (attempt ${s.attempt})`, s.kind);
+      else if (s.kind === "closed") setState(`closed (${s.code})`, s.kind);
+      else setState(s.kind, s.kind);
+    });
+    // The connection's history, for debugging from the console (window.stateLog).
+    const log: string[] = [];
+    w.stateLog = log;
+    client.on("state", (s) => log.push(s.kind === "closed" ? `closed ${s.code}` : s.kind));
+    client.on("error", (e) => log.push(`error ${e.error.message}`));
+    client.on("resumed", (e) => {
+      log.push(`resumed ${e.replayed}`);
+      resumedText = `resumed, ${e.replayed} replayed`;
+      void refreshOnline();
+    });
+    client.onSnapshot((bytes) => {
+      const snap = chat.ChatSnapshot.decode(bytes);
+      if (snap.room && snap.room === room) {
+        for (const m of snap.history) addMessage(chat.ChatMsg.create(m));
+        setOnline(snap.online);
+      }
+    });
+    client.onPush(2101, chat.ChatMsg, (m) => addMessage(m));
+    client.onPush(2102, chat.Notice, (n) => {
+      if (n.room === room) {
+        addNotice(n.text);
+        void refreshOnline();
+      }
+    });
+    client.onPush(2103, chat.Typing, (t) => {
+      if (t.room !== room || t.name === name) return;
+      $("typing").textContent = `${t.name} is typing...`;
+      clearTimeout(typingTimer);
+      typingTimer = setTimeout(() => ($("typing").textContent = ""), 2000);
+    });
+    await client.connect();
+  }
+  room = roomName;
+  messages.replaceChildren();
+  shown.clear();
+  const joined = await client.request(1100, chat.JoinReq, { room }, chat.JoinResp);
+  $("room-name").textContent = joined.room;
+  setOnline(joined.online);
+  for (const el of document.querySelectorAll<HTMLInputElement | HTMLButtonElement>("#send input, #send button")) {
+    el.disabled = false;
+  }
+  $<HTMLInputElement>("body").focus();
+  w.joined = true;
+}
+
+$<HTMLFormElement>("join").addEventListener("submit", (e) => {
+  e.preventDefault();
+  const name = $<HTMLInputElement>("name").value.trim();
+  const roomName = $<HTMLInputElement>("room").value.trim();
+  join(name, roomName).catch((err: unknown) => setState(`error: ${(err as Error).message}`, "closed"));
+});
+
+$<HTMLFormElement>("send").addEventListener("submit", (e) => {
+  e.preventDefault();
+  const input = $<HTMLInputElement>("body");
+  const body = input.value.trim();
+  if (!client || !body) return;
+  const kind = Number($<HTMLSelectElement>("kind").value) as tether.chat.Kind;
+  input.value = "";
+  client.request(1101, chat.SendReq, { room, kind, body }, chat.Empty).catch((err: unknown) => {
+    addNotice(`not sent: ${(err as Error).message}`);
+  });
+});
+
+$<HTMLInputElement>("body").addEventListener("input", () => {
+  const now = Date.now();
+  if (client?.state.kind !== "ready" || now - lastTypingSent < 1000) return;
+  lastTypingSent = now;
+  client.notify(1102, chat.TypingReq, { room });
+});
+
+/** For tests and scripts: send a message as if typed. */
+w.say = (body: string) => client?.request(1101, chat.SendReq, { room, kind: chat.Kind.KIND_TEXT, body }, chat.Empty);
