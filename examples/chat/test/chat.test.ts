@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * The chat in a real browser (Debian Chromium via playwright-core): two pages join a room;
  * page A goes offline; page B sends 5 messages; A comes back, resumes, and shows all 5 exactly
