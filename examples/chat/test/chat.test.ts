@@ -1,4 +1,5 @@
 /// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 /**
  * The chat in a real browser (Debian Chromium via playwright-core): two pages join a room;
  * page A goes offline; page B sends 5 messages; A comes back, resumes, and shows all 5 exactly
