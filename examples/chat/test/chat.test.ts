@@ -8,28 +8,19 @@
 import { mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium } from "../../../packages/protocol/test/support/chromium.js";
 import { type ChatServer, startChatServer } from "../src/chat-server.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
 const outDir = join(root, ".test-results");
-const FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
-
 let browser: Browser;
 let chat: ChatServer;
 
 beforeAll(async () => {
   chat = await startChatServer(0);
-  browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: FLAGS });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

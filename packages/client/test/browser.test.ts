@@ -8,8 +8,9 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type Browser, chromium } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium } from "../../protocol/test/support/chromium.js";
 import { echo, startEcho } from "./support.js";
 
 const bundle = join(dirname(fileURLToPath(import.meta.url)), "..", "dist", "browser", "tether-client.js");
@@ -36,21 +37,11 @@ window.cut = () => sockets[sockets.length - 1].close(4000, "forced disconnect");
 client.connect().then(() => { window.ready = true; });
 </script>`;
 
-const CHROMIUM_FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
-
 let browser: Browser;
 let http: Server;
 
 beforeAll(async () => {
-  browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_FLAGS });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
