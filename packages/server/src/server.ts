@@ -157,6 +157,7 @@ export class TetherServer {
       },
     });
     this.gateway = new LocalGateway(this);
+    this.engine.contextExtras = { gateway: this.gateway, server: this };
     this.metrics = new ServerMetrics({
       read: () => this.readCounters(),
       knownMsgId: (msgId) => msgId < 1000 || this.engine.routes.has(msgId),
@@ -226,7 +227,8 @@ export class TetherServer {
 
   // ---- routes -------------------------------------------------------------------------
 
-  private context = (ctx: RequestContext): ServerContext => ({ ...ctx, gateway: this.gateway, server: this });
+  /** The engine puts `gateway` and `server` into every context it makes (contextExtras). */
+  private context = (ctx: RequestContext): ServerContext => ctx as ServerContext;
 
   /** A request route typed by protobufjs classes. The handler returns the response (or nothing). */
   route<Req, Resp>(

@@ -92,6 +92,11 @@ export class SessionEngine {
   private epochCounter = 0;
   /** While draining, new requests get SERVER_BUSY; requests already running finish. */
   draining = false;
+  /**
+   * Extra fields every request context carries (the server adds its gateway), set once instead
+   * of copying each context.
+   */
+  contextExtras: Readonly<Record<string, unknown>> = {};
   /** The heartbeat interval announced in ClientHelloResp (the transport may change it at runtime). */
   heartbeatIntervalMs: number;
 

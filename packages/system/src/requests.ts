@@ -77,7 +77,9 @@ async function execute(
 ): Promise<Answer | undefined> {
   if (session?.ended) return respondWith(req, { kind: "expired" });
   const started = engine.clock.now();
-  const controller = new AbortController();
+  // The AbortController is made only when the handler reads ctx.signal (most never do).
+  let controller: AbortController | undefined;
+  let abortedWith: TetherError | undefined;
   const ctx: RequestContext = {
     msgId: req.msgId,
     seq: req.seq,
@@ -85,9 +87,16 @@ async function execute(
     playerId: session?.playerId,
     sessionId: session?.sessionId,
     data: session?.data ?? NO_DATA,
-    signal: controller.signal,
+    get signal() {
+      if (controller === undefined) {
+        controller = new AbortController();
+        if (abortedWith !== undefined) controller.abort(abortedWith); // read after the drop
+      }
+      return controller.signal;
+    },
     push: (msgId: number, payload: Uint8Array, options?: PushOptions) =>
       session === undefined ? 0 : engine.push(session, msgId, payload, options),
+    ...engine.contextExtras,
   };
   const sessionSignal = session?.signal;
   let timer: { cancel(): void } | undefined;
@@ -123,9 +132,11 @@ async function execute(
   if (sessionSignal && onExpire) sessionSignal.removeEventListener("abort", onExpire);
   if (outcome.kind === "timeout") {
     engine.metrics.requestTimeouts++;
-    controller.abort(new TetherError(ErrorCode.REQUEST_TIMEOUT, "request timed out"));
+    abortedWith = new TetherError(ErrorCode.REQUEST_TIMEOUT, "request timed out");
+    controller?.abort(abortedWith);
   } else if (outcome.kind === "expired") {
-    controller.abort(new TetherError(ErrorCode.SESSION_EXPIRED, "session changed"));
+    abortedWith = new TetherError(ErrorCode.SESSION_EXPIRED, "session changed");
+    controller?.abort(abortedWith);
   }
   const answer = respondWith(req, outcome);
   observe(engine, req.msgId, codeOf(outcome), engine.clock.now() - started);
