@@ -77,6 +77,8 @@ interface Link {
   pingSentAt: number;
   refusedInRow: number;
   closing: boolean;
+  /** The socket is corked until the end of this event-loop turn. */
+  corked: boolean;
 }
 
 function refuse(socket: Duplex, status: number, reason: string): void {
@@ -526,12 +528,9 @@ export class TetherServer {
         send: (bytes) => {
           this.counters.framesOut++;
           this.counters.bytesOut += bytes.length;
+          if (link) this.cork(link);
           ws.send(bytes);
-          if (link && !link.closing && ws.bufferedAmount > this.transport.maxOutboundBytes) {
-            link.closing = true;
-            this.counters.slowConsumerCloses++;
-            queueMicrotask(() => conn.close(CloseCode.SLOW_CONSUMER, "slow consumer"));
-          }
+          if (link && !link.corked) this.checkOutbound(link);
         },
         close: (code, reason) => {
           if (link) link.closing = true;
@@ -550,6 +549,7 @@ export class TetherServer {
       pingSentAt: 0,
       refusedInRow: 0,
       closing: false,
+      corked: false,
     };
     const l = link;
     this.links.set(info.connId, l);
@@ -565,6 +565,33 @@ export class TetherServer {
     ws.on("error", (e) => {
       this.options.logger.debug("socket error", { connId: info.connId, error: String(e) });
     });
+  }
+
+  /**
+   * Frames written during one turn of the event loop leave in one socket write: the socket is
+   * corked at the first frame and uncorked when the turn ends (setImmediate), after the promise
+   * callbacks that produce most responses have run.
+   */
+  private cork(l: Link): void {
+    if (l.corked) return;
+    const socket = (l.ws as unknown as { _socket?: { cork(): void; uncork(): void; destroyed?: boolean } })._socket;
+    if (socket === undefined || socket.destroyed) return;
+    l.corked = true;
+    socket.cork();
+    setImmediate(() => {
+      l.corked = false;
+      if (socket.destroyed) return;
+      socket.uncork();
+      this.checkOutbound(l);
+    });
+  }
+
+  /** A socket whose queue passed maxOutboundBytes is a slow consumer: close 4001. */
+  private checkOutbound(l: Link): void {
+    if (l.closing || l.ws.bufferedAmount <= this.transport.maxOutboundBytes) return;
+    l.closing = true;
+    this.counters.slowConsumerCloses++;
+    queueMicrotask(() => l.conn.close(CloseCode.SLOW_CONSUMER, "slow consumer"));
   }
 
   private onMessage(l: Link, data: Buffer, isBinary: boolean): void {
