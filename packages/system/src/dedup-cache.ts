@@ -89,7 +89,12 @@ export class DedupCache {
     // In-flight entries stay: their handlers are still running and will complete them.
   }
 
+  /**
+   * Keeps at most dedupMaxEntries, dropping the oldest. Expiry by age is checked on lookup, so
+   * this runs only when the count bound is passed (cheap on the hot path).
+   */
   private trim(): void {
+    if (this.done.size <= this.limits.dedupMaxEntries) return;
     const now = this.clock.now();
     for (const [seq, d] of this.done) {
       if (this.done.size <= this.limits.dedupMaxEntries && now - d.at < this.limits.dedupTtlMs) break;

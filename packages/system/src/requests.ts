@@ -98,15 +98,11 @@ async function execute(
       session === undefined ? 0 : engine.push(session, msgId, payload, options),
     ...engine.contextExtras,
   };
-  const sessionSignal = session?.signal;
   let timer: { cancel(): void } | undefined;
-  let onExpire: (() => void) | undefined;
+  let unregister: (() => void) | undefined;
   const outcome = await new Promise<Outcome>((resolve) => {
     timer = engine.clock.setTimer(engine.limits.requestTimeoutMs, () => resolve({ kind: "timeout" }));
-    if (sessionSignal) {
-      onExpire = () => resolve({ kind: "expired" });
-      sessionSignal.addEventListener("abort", onExpire, { once: true });
-    }
+    if (session) unregister = session.onExpire(() => resolve({ kind: "expired" }));
     Promise.resolve()
       .then(() => route.handler(req.payload, ctx))
       .then(
@@ -129,7 +125,7 @@ async function execute(
       });
   });
   timer?.cancel();
-  if (sessionSignal && onExpire) sessionSignal.removeEventListener("abort", onExpire);
+  unregister?.();
   if (outcome.kind === "timeout") {
     engine.metrics.requestTimeouts++;
     abortedWith = new TetherError(ErrorCode.REQUEST_TIMEOUT, "request timed out");

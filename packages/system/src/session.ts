@@ -32,8 +32,8 @@ export class Session {
   readonly lane = new SerialLane();
   readonly topics = new Set<string>();
   readonly data = new Map<string, string>();
-  /** Aborted when the session ends or changes under its requests. */
-  private abort = new AbortController();
+  /** Requests running under this session: each is told when the session ends or is left. */
+  private readonly running = new Set<() => void>();
 
   /** The last pushId issued; pushIds of this session count 1, 2, 3, ... and never reset. */
   lastIssuedPushId = 0;
@@ -66,15 +66,17 @@ export class Session {
     return this.connection !== undefined;
   }
 
-  /** Fires for requests running under this session when it ends or is left. */
-  get signal(): AbortSignal {
-    return this.abort.signal;
+  /** Registers a running request's expiry callback; returns its unregister function. */
+  onExpire(fn: () => void): () => void {
+    this.running.add(fn);
+    return () => this.running.delete(fn);
   }
 
-  /** Aborts the requests running now; later requests get a fresh signal. */
-  abortRequests(reason: string): void {
-    this.abort.abort(reason);
-    this.abort = new AbortController();
+  /** Tells the requests running now that the session ended or changed (SESSION_EXPIRED). */
+  abortRequests(_reason: string): void {
+    const now = [...this.running];
+    this.running.clear();
+    for (const fn of now) fn();
   }
 
   /** Whether a snapshot above `lastApplied` is still being built. */
