@@ -275,16 +275,18 @@ export class TetherClient {
   }
 
   private onAttemptFailed(link: Link, e: unknown): void {
-    if (!link.open) return; // the close handler decides
     const fatal = isTetherError(e) && (e.code === ErrorCode.UNSUPPORTED_PROTOCOL || e.code === ErrorCode.UNAUTHORIZED);
     if (fatal) {
+      // Recorded even when the server already closed the link: connect() rejects with it.
       this.lastError = e as TetherError;
       this.emitter.emit("error", { error: e as TetherError });
       this.stopped = true;
+      if (!link.open) return;
       const code = e.code === ErrorCode.UNAUTHORIZED ? CloseCode.UNAUTHORIZED : CloseCode.PROTOCOL_ERROR;
       link.close(code, e.message);
       return;
     }
+    if (!link.open) return; // the close handler decides
     this.emitter.emit("error", { error: e instanceof Error ? e : new Error(String(e)) });
     link.close(CloseCode.HEARTBEAT_TIMEOUT, "connection attempt failed");
   }

@@ -271,3 +271,13 @@ describe("client stores and backoff", () => {
     expect(backoffDelay(3, 500, 20000, () => 0)).toBe(0);
   });
 });
+
+describe("refusals the server decides", () => {
+  it("rejects connect() with UNSUPPORTED_PROTOCOL when the server requires encryption the client does not offer", async () => {
+    const server = await startEcho("--require-encryption");
+    const { client } = makeClient(server.url);
+    const error = nextEvent(client, "error");
+    await expect(client.connect()).rejects.toMatchObject({ code: ErrorCode.UNSUPPORTED_PROTOCOL });
+    expect(await error).toMatchObject({ error: { code: ErrorCode.UNSUPPORTED_PROTOCOL } });
+  });
+});
