@@ -70,8 +70,12 @@ export async function startChatServer(
   });
 
   let server: TetherServer;
-  const online = (roomName: string): string[] =>
-    [...server.topics.sessionsOf([roomName])].filter((s) => s.attached).map((s) => s.data.get("name") ?? "?");
+  /** Who is in a room now: a gateway query (topic members, then their session info). */
+  const online = async (roomName: string): Promise<string[]> => {
+    const members = (await server.gateway.topicMembers([roomName]))[roomName] ?? [];
+    const infos = await server.gateway.sessionInfo(members);
+    return infos.filter((i) => i.connected).map((i) => i.data.name ?? "?");
+  };
   const notice = (roomName: string, text: string) =>
     server.publish([roomName], 2102, chat.Notice.encode({ room: roomName, text }).finish());
 
@@ -127,7 +131,7 @@ export async function startChatServer(
     await ctx.gateway.setSessionData(sessionId, { room: req.room });
     await ctx.gateway.subscribe(sessionId, [req.room]);
     if (previous !== req.room) notice(req.room, `${ctx.data.get("name")} joined`);
-    return { room: req.room, online: online(req.room) };
+    return { room: req.room, online: await online(req.room) };
   });
 
   server.route(1101, chat.SendReq, chat.Empty, (req, ctx) => {
@@ -164,7 +168,7 @@ export async function startChatServer(
     );
   });
 
-  server.route(1103, chat.OnlineReq, chat.OnlineResp, (req) => ({ names: online(req.room) }));
+  server.route(1103, chat.OnlineReq, chat.OnlineResp, async (req) => ({ names: await online(req.room) }));
 
   await new Promise<void>((resolve) => http.listen(port, host, resolve));
   const a = http.address() as AddressInfo;
