@@ -96,18 +96,16 @@ export async function startChatServer(
       },
     },
     snapshotProvider: {
-      snapshot(playerId) {
+      async snapshot(playerId) {
         const s = server.engine.store.byPlayer(playerId)[0];
         const roomName = s?.data.get("room") ?? "";
-        const r = rooms.get(roomName);
-        const history = r?.history ?? [];
+        // Copied before the await: the history may grow meanwhile (pushes after the snapshot's
+        // pushId carry rev = message id, and the page skips what it already shows).
+        const history = [...(rooms.get(roomName)?.history ?? [])];
+        const names = roomName ? await online(roomName) : [];
         return {
           serverStateRevision: history.at(-1)?.id ?? 0,
-          snapshot: chat.ChatSnapshot.encode({
-            room: roomName,
-            history,
-            online: roomName ? online(roomName) : [],
-          }).finish(),
+          snapshot: chat.ChatSnapshot.encode({ room: roomName, history, online: names }).finish(),
         };
       },
     },
