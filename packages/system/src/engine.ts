@@ -171,7 +171,9 @@ export class SessionEngine {
       case FrameType.PONG:
         return;
       case FrameType.ACK:
-        void conn.lane.run(() => this.applyAck(conn, frame.pushId));
+        // In line when nothing waits in the connection's lane (the usual case): same order.
+        if (conn.lane.length === 0) this.applyAck(conn, frame.pushId);
+        else void conn.lane.run(() => this.applyAck(conn, frame.pushId));
         return;
       case FrameType.REQ:
         if (rateLimited) {
@@ -237,6 +239,13 @@ export class SessionEngine {
       return;
     }
     conn.inFlight++;
+    if (frame.msgId >= 1000 && conn.lane.length === 0) {
+      // Nothing waits ahead of it in the connection's lane (no system request in progress):
+      // hand it to its session at once; the order is the same.
+      if (frame.ackPushId > 0) this.applyAck(conn, frame.ackPushId);
+      if (conn.open) dispatchRequest(this, conn, frame);
+      return;
+    }
     void conn.lane.run(async () => {
       if (!conn.open) return;
       if (frame.ackPushId > 0) this.applyAck(conn, frame.ackPushId);

@@ -103,26 +103,31 @@ async function execute(
   const outcome = await new Promise<Outcome>((resolve) => {
     timer = engine.clock.setTimer(engine.limits.requestTimeoutMs, () => resolve({ kind: "timeout" }));
     if (session) unregister = session.onExpire(() => resolve({ kind: "expired" }));
-    Promise.resolve()
-      .then(() => route.handler(req.payload, ctx))
-      .then(
-        (payload) => {
-          if (payload !== undefined && !(payload instanceof Uint8Array)) {
-            throw new TypeError(`handler of msgId ${req.msgId} returned something other than bytes`);
-          }
-          resolve({ kind: "ok", payload: payload ?? EMPTY });
-        },
-        (e: unknown) => {
-          if (!isTetherError(e)) {
-            engine.logger.error("request handler threw", { msgId: req.msgId, error: String(e) });
-          }
-          resolve({ kind: "error", error: toTetherError(e) });
-        },
-      )
-      .catch((e: unknown) => {
-        engine.logger.error("request handler returned an invalid result", { msgId: req.msgId, error: String(e) });
-        resolve({ kind: "error", error: toTetherError(e) });
-      });
+    const ok = (payload: unknown) => {
+      if (payload !== undefined && !(payload instanceof Uint8Array)) {
+        engine.logger.error("request handler returned something other than bytes", { msgId: req.msgId });
+        resolve({ kind: "error", error: toTetherError(undefined) });
+        return;
+      }
+      resolve({ kind: "ok", payload: (payload as Uint8Array | undefined) ?? EMPTY });
+    };
+    const failed = (e: unknown) => {
+      if (!isTetherError(e)) engine.logger.error("request handler threw", { msgId: req.msgId, error: String(e) });
+      resolve({ kind: "error", error: toTetherError(e) });
+    };
+    // A synchronous handler is answered without extra promise hops; an async one is awaited.
+    let result: unknown;
+    try {
+      result = route.handler(req.payload, ctx);
+    } catch (e) {
+      failed(e);
+      return;
+    }
+    if (result instanceof Promise || (typeof result === "object" && result !== null && "then" in result)) {
+      (result as PromiseLike<unknown>).then(ok, failed);
+    } else {
+      ok(result);
+    }
   });
   timer?.cancel();
   unregister?.();
