@@ -2,8 +2,7 @@
  * The Gateway served by this process: every call works on the local session store, topic
  * index and connections of one TetherServer.
  */
-import { GAME_MSG_ID_MIN } from "@tether/protocol";
-import { InvalidOptionError, type Session } from "@tether/system";
+import { checkGameMsgId, InvalidOptionError, type Session, sessionDataProblem } from "@tether/system";
 import type {
   BulkItem,
   DataNotify,
@@ -15,16 +14,6 @@ import type {
 } from "./gateway.js";
 import type { ServerLimits, TetherServer } from "./server.js";
 
-const MAX_DATA_KEYS = 64;
-const MAX_DATA_KEY_LENGTH = 128;
-const MAX_DATA_VALUE_LENGTH = 4096;
-
-function checkMsgId(msgId: number): void {
-  if (!Number.isInteger(msgId) || msgId < GAME_MSG_ID_MIN) {
-    throw new InvalidOptionError("msgId", `pushes from game code use msgIds from ${GAME_MSG_ID_MIN}`);
-  }
-}
-
 function checkPlayerIds(list: unknown): readonly number[] {
   if (!Array.isArray(list) || !list.every((x) => Number.isSafeInteger(x) && x > 0)) {
     throw new InvalidOptionError("playerIds", "must be an array of positive integers");
@@ -33,7 +22,7 @@ function checkPlayerIds(list: unknown): readonly number[] {
 }
 
 function checkNotify(notify: DataNotify | undefined): void {
-  if (notify !== undefined) checkMsgId(notify.msgId);
+  if (notify !== undefined) checkGameMsgId(notify.msgId);
 }
 
 function checkStrings(name: string, list: unknown): readonly string[] {
@@ -62,7 +51,7 @@ export class LocalGateway implements Gateway {
     payload: Uint8Array,
     options: GatewayPushOptions = {},
   ): number {
-    checkMsgId(msgId);
+    checkGameMsgId(msgId);
     return this.engine.pushMany(sessions, msgId, payload, { ...options, reliable: options.reliable !== false });
   }
 
@@ -89,7 +78,7 @@ export class LocalGateway implements Gateway {
   async sendBulk(items: readonly BulkItem[]): Promise<number> {
     // All or nothing: every item is checked before the first is sent.
     for (const item of items) {
-      checkMsgId(item.msgId);
+      checkGameMsgId(item.msgId);
       this.engine.pushBody(item.msgId, item.payload, item.options);
     }
     let n = 0;
@@ -127,7 +116,7 @@ export class LocalGateway implements Gateway {
   }
 
   async broadcast(msgId: number, payload: Uint8Array, options: GatewayPushOptions = {}): Promise<number> {
-    checkMsgId(msgId);
+    checkGameMsgId(msgId);
     return this.server.broadcast(msgId, payload, options);
   }
 
@@ -161,7 +150,7 @@ export class LocalGateway implements Gateway {
   async publishBulk(items: readonly PublishItem[]): Promise<number> {
     for (const i of items) {
       checkStrings("topics", i.topics);
-      checkMsgId(i.msgId);
+      checkGameMsgId(i.msgId);
       this.engine.pushBody(i.msgId, i.payload, i.options);
     }
     let n = 0;
@@ -266,22 +255,8 @@ export class LocalGateway implements Gateway {
     if (!s) return false;
     if (typeof patch !== "object" || patch === null) throw new InvalidOptionError("patch", "must be an object");
     const entries = Object.entries(patch);
-    for (const [k, v] of entries) {
-      if (
-        k.length === 0 ||
-        k.length > MAX_DATA_KEY_LENGTH ||
-        typeof v !== "string" ||
-        v.length > MAX_DATA_VALUE_LENGTH
-      ) {
-        throw new InvalidOptionError(
-          "patch",
-          `keys of 1..${MAX_DATA_KEY_LENGTH} characters, string values up to ${MAX_DATA_VALUE_LENGTH}`,
-        );
-      }
-    }
-    const newKeys = entries.filter(([k]) => !s.data.has(k)).length;
-    if (s.data.size + newKeys > MAX_DATA_KEYS)
-      throw new InvalidOptionError("patch", `at most ${MAX_DATA_KEYS} keys per session`);
+    const problem = sessionDataProblem(entries, s.data);
+    if (problem !== undefined) throw new InvalidOptionError("patch", problem);
     for (const [k, v] of entries) s.data.set(k, v);
     if (notify) this.fanOut([s], notify.msgId, notify.payload, notify.options);
     return true;

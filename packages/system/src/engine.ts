@@ -34,7 +34,8 @@ import { MemorySessionStore, type SessionStore } from "./session-store.js";
 import { type AuthResult, type ConnectionInfo, checkAuthResult, sessionKeyOf } from "./spi.js";
 import { sync } from "./sync.js";
 
-function checkGameMsgId(msgId: number): void {
+/** Pushes from game code use msgIds from 1000 (1..999 belong to the system). */
+export function checkGameMsgId(msgId: number): void {
   if (!isGameMsgId(msgId)) throw new InvalidOptionError("msgId", `game pushes use msgIds from 1000 (got ${msgId})`);
 }
 

@@ -7,7 +7,7 @@ export { Connection, type ConnectionSink, type ConnectionState, errorResponse, t
 export { type Decoder, decodePayload } from "./decode-payload.js";
 export type { CachedResponse, DedupLimits } from "./dedup-cache.js";
 export { DedupCache } from "./dedup-cache.js";
-export { type EngineCounters, type EngineOptions, SessionEngine } from "./engine.js";
+export { checkGameMsgId, type EngineCounters, type EngineOptions, SessionEngine } from "./engine.js";
 export { type HelloContext, type HelloOutcome, negotiateHello } from "./handshake.js";
 export type { SessionEndReason, SessionHooks } from "./hooks.js";
 export { SerialLane } from "./lane.js";
@@ -27,6 +27,12 @@ export { type PushBody, PushRing, type PushWindow, type RingEntry } from "./push
 export type { ResumeOutcome } from "./resume.js";
 export type { HandlerResult, RequestContext, RequestHandler, Route, RouteOptions } from "./routes.js";
 export { Session } from "./session.js";
+export {
+  MAX_SESSION_DATA_KEY_LENGTH,
+  MAX_SESSION_DATA_KEYS,
+  MAX_SESSION_DATA_VALUE_LENGTH,
+  sessionDataProblem,
+} from "./session-data.js";
 export { MemorySessionStore, type SessionStore } from "./session-store.js";
 export {
   type AuthResult,

@@ -3,6 +3,7 @@
  * synchronously or with a promise; the defaults deny.
  */
 import { ErrorCode, TetherError } from "@tether/protocol";
+import { sessionDataProblem } from "./session-data.js";
 
 /** What the server knows about a connection when it authenticates a token. */
 export interface ConnectionInfo {
@@ -71,12 +72,7 @@ export function checkAuthResult(x: unknown): AuthResult {
   }
   if (r.data !== undefined) {
     if (typeof r.data !== "object" || r.data === null) throw bad("invalid data");
-    const entries = Object.entries(r.data);
-    // The same bounds as session data set by game code (64 keys, 128 / 4096 characters).
-    if (entries.length > 64) throw bad("too many data keys");
-    for (const [k, v] of entries) {
-      if (typeof v !== "string" || k.length === 0 || k.length > 128 || v.length > 4096) throw bad("invalid data");
-    }
+    if (sessionDataProblem(Object.entries(r.data)) !== undefined) throw bad("invalid data");
   }
   return r as AuthResult;
 }
