@@ -4,7 +4,7 @@
  */
 import type { Server as HttpServer } from "node:http";
 import { nodeCrypto, nodeGzip } from "@tether/protocol/node";
-import { InvalidOptionError, resolveOptions, type SessionOptions } from "@tether/system";
+import { checkIntegerOption, InvalidOptionError, resolveOptions, type SessionOptions } from "@tether/system";
 
 /** What an `onConnectionOpen` hook learns about an upgrade request. */
 export interface UpgradeInfo {
@@ -107,11 +107,7 @@ export function checkTransportLimits(patch: Readonly<Record<string, unknown>>): 
   for (const name of TRANSPORT_LIMIT_NAMES) {
     const value = patch[name];
     if (value === undefined) continue;
-    const rule = TRANSPORT_RULES[name];
-    if (typeof value !== "number" || !Number.isInteger(value) || value < rule.min || value > rule.max) {
-      throw new InvalidOptionError(name, `must be an integer in ${rule.min}..${rule.max}`);
-    }
-    out[name] = value;
+    out[name] = checkIntegerOption(name, value, TRANSPORT_RULES[name]);
   }
   return out;
 }

@@ -16,7 +16,6 @@ import type { Duplex } from "node:stream";
 import { CloseCode, ErrorCode, TetherError } from "@tether/protocol";
 import {
   type Connection,
-  checkLimits,
   InvalidOptionError,
   LIMIT_NAMES,
   type RequestContext,
@@ -431,8 +430,9 @@ export class TetherServer {
     for (const k of Object.keys(patch)) if (!known.has(k)) throw new InvalidOptionError(k, "is not a limit");
     const sessionPatch: Record<string, unknown> = {};
     for (const k of LIMIT_NAMES) if (patch[k] !== undefined) sessionPatch[k] = patch[k];
+    // Both halves are checked before either is applied: the transport's here, the session
+    // layer's inside engine.setLimits, which throws before changing anything.
     const transportPatch = checkTransportLimits(patch as Record<string, unknown>);
-    checkLimits(sessionPatch);
     this.engine.setLimits(sessionPatch);
     Object.assign(this.transport, transportPatch);
     this.engine.heartbeatIntervalMs = this.transport.heartbeatIntervalMs;

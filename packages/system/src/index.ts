@@ -13,6 +13,7 @@ export type { SessionEndReason, SessionHooks } from "./hooks.js";
 export { SerialLane } from "./lane.js";
 export { type LogFields, type Logger, silentLogger } from "./logger.js";
 export {
+  checkIntegerOption,
   checkLimits,
   DEFAULT_LIMITS,
   DEFAULTS,

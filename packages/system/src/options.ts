@@ -135,6 +135,14 @@ const LIMIT_RULES: Record<keyof SessionLimits, { min: number; max: number }> = {
 
 export const LIMIT_NAMES = Object.keys(LIMIT_RULES) as (keyof SessionLimits)[];
 
+/** An integer option within `rule`, or InvalidOptionError naming it. */
+export function checkIntegerOption(name: string, value: unknown, rule: { min: number; max: number }): number {
+  if (typeof value !== "number" || !Number.isInteger(value) || value < rule.min || value > rule.max) {
+    throw new InvalidOptionError(name, `must be an integer in ${rule.min}..${rule.max}`);
+  }
+  return value;
+}
+
 /** Checks a patch of limits; returns a clean copy holding only known limits. */
 export function checkLimits(patch: unknown): Partial<SessionLimits> {
   if (typeof patch !== "object" || patch === null) throw new InvalidOptionError("limits", "must be an object");
@@ -142,10 +150,7 @@ export function checkLimits(patch: unknown): Partial<SessionLimits> {
   for (const [name, value] of Object.entries(patch)) {
     const rule = LIMIT_RULES[name as keyof SessionLimits];
     if (rule === undefined) throw new InvalidOptionError(name, "is not a limit");
-    if (typeof value !== "number" || !Number.isInteger(value) || value < rule.min || value > rule.max) {
-      throw new InvalidOptionError(name, `must be an integer in ${rule.min}..${rule.max}`);
-    }
-    out[name as keyof SessionLimits] = value;
+    out[name as keyof SessionLimits] = checkIntegerOption(name, value, rule);
   }
   return out;
 }
