@@ -8,6 +8,7 @@ import {
   CipherAlgorithm,
   ClientHelloReq,
   ClientHelloResp,
+  CloseCode,
   CompressionAlgorithm,
   ConnectionCodec,
   clientKeyExchange,
@@ -103,7 +104,7 @@ export class Link {
       const timer = setTimeout(() => {
         this.calls.delete(seq);
         reject(new TetherError(ErrorCode.REQUEST_TIMEOUT, `no answer to system request ${msgId}`));
-        this.close(4000, "no answer during the handshake");
+        this.close(CloseCode.HEARTBEAT_TIMEOUT, "no answer during the handshake");
       }, timeoutMs);
       (timer as { unref?: () => void }).unref?.();
       this.calls.set(seq, {
@@ -188,7 +189,7 @@ export class Link {
     this.lastInbound = Date.now();
     const bytes = messageBytes(data);
     if (bytes === undefined) {
-      this.close(4502, "text message from the server"); // a protocol error (protocol.md §1)
+      this.close(CloseCode.PROTOCOL_ERROR, "text message from the server"); // protocol.md §1
       return;
     }
     let frame: Frame;
@@ -197,7 +198,7 @@ export class Link {
     } catch (e) {
       // Frames of a type this client does not know are skipped (protocol.md §2).
       if (isTetherError(e) && e.detail.rule === FrameRule.TYPE_UNKNOWN) return;
-      this.close(4502, "undecodable frame from the server");
+      this.close(CloseCode.PROTOCOL_ERROR, "undecodable frame from the server");
       return;
     }
     if (frame.type === FrameType.RESP && frame.msgId < 1000) {

@@ -57,9 +57,7 @@ export class PushPipeline {
   giveUpSnapshot(): void {
     if (!this.awaitingSnapshot) return;
     this.awaitingSnapshot = false;
-    const held = this.held.sort((a, b) => a.pushId - b.pushId);
-    this.held = [];
-    this.queue.unshift(...held);
+    this.queue.unshift(...this.takeHeld());
     if (!this.running) void this.drain();
   }
 
@@ -102,15 +100,20 @@ export class PushPipeline {
       if (f.msgId === SystemMsgId.SYNC_SNAPSHOT && f.pushId > this.lastApplied) {
         await this.applySnapshot(f);
         this.awaitingSnapshot = false;
-        const held = this.held.sort((a, b) => a.pushId - b.pushId);
-        this.held = [];
-        for (const h of held) await this.applyInOrder(h);
+        for (const h of this.takeHeld()) await this.applyInOrder(h);
       } else {
         this.held.push(f);
       }
       return;
     }
     await this.applyInOrder(f);
+  }
+
+  /** The pushes held while waiting for a snapshot, in pushId order; the hold is emptied. */
+  private takeHeld(): Frame[] {
+    const held = this.held.sort((a, b) => a.pushId - b.pushId);
+    this.held = [];
+    return held;
   }
 
   private async applyInOrder(f: Frame): Promise<void> {

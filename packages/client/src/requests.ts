@@ -3,10 +3,16 @@
  * disconnected or over the server's in-flight cap, timeouts, re-sending after a Resume that
  * answered OK, and SESSION_EXPIRED after NEED_FULL_SYNC.
  */
-import { ErrorCode, type Frame, FrameFlag, FrameType, hasFlag, TetherError } from "@tether/protocol";
+import {
+  ErrorCode,
+  FRAME_OVERHEAD_BYTES,
+  type Frame,
+  FrameFlag,
+  FrameType,
+  hasFlag,
+  TetherError,
+} from "@tether/protocol";
 import { errorFromFrame, type Link } from "./link.js";
-
-const FRAME_OVERHEAD_BYTES = 96;
 
 interface Pending {
   readonly seq: number;
@@ -121,7 +127,7 @@ export class RequestBook {
     while (this.queue.length > 0 && this.inFlight < this.maxInFlight) {
       const p = this.queue.shift() as Pending;
       const frame = { type: FrameType.REQ, msgId: p.msgId, seq: p.seq, payload: p.payload } as const;
-      // Items, seal tag and gzip never add more than this; compression may only shrink it.
+      // Compression may only shrink the payload; the items and a seal's tag fit in the overhead.
       if (p.payload.length + FRAME_OVERHEAD_BYTES > link.maxFrameBytes) {
         this.fail(p, new TetherError(ErrorCode.PAYLOAD_TOO_LARGE, "request larger than the server's max_frame_bytes"));
         continue;

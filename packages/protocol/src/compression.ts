@@ -4,6 +4,7 @@
  * same interface on node:zlib. Both produce gzip that the other accepts.
  */
 import { Gunzip, gzipSync } from "fflate";
+import { concatBytes } from "./bytes.js";
 import { crc32 } from "./crc32.js";
 import { FrameRule, invalidFrame, isTetherError } from "./errors.js";
 import { tether } from "./gen/system.js";
@@ -42,17 +43,6 @@ export function checkGzipTrailer(gz: Uint8Array, out: Uint8Array, crc: number): 
   }
 }
 
-function concat(chunks: Uint8Array[], total: number): Uint8Array {
-  if (chunks.length === 1) return chunks[0] as Uint8Array;
-  const out = new Uint8Array(total);
-  let pos = 0;
-  for (const c of chunks) {
-    out.set(c, pos);
-    pos += c.length;
-  }
-  return out;
-}
-
 class LimitReached extends Error {}
 
 /** GZIP on fflate: pure JavaScript, runs everywhere. */
@@ -84,7 +74,7 @@ export const fflateGzip: PayloadCompressor = {
       throw invalidFrame(FrameRule.INFLATE_FAILED, "payload is not valid gzip", e);
     }
     if (!ended) throw invalidFrame(FrameRule.INFLATE_FAILED, "gzip stream is truncated");
-    const out = concat(chunks, total);
+    const out = chunks.length === 1 ? (chunks[0] as Uint8Array) : concatBytes(...chunks);
     checkGzipTrailer(data, out, crc32(out));
     return out;
   },

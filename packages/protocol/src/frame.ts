@@ -25,6 +25,12 @@ export interface Frame {
   readonly payload: Uint8Array;
 }
 
+/**
+ * Room a frame needs besides its payload: every numeric item at its largest, the payload item's
+ * tag and length, and a seal's 16-byte tag. A payload of maxFrameBytes minus this always fits.
+ */
+export const FRAME_OVERHEAD_BYTES = 96;
+
 /** What a writer passes: the type, and any other field that is not 0 / empty. */
 export type FrameInit = Pick<Frame, "type"> & Partial<Omit<Frame, "type">>;
 

@@ -48,7 +48,14 @@ export {
   TetherError,
   type TetherErrorOptions,
 } from "./errors.js";
-export { encodeFrame, encodeFrameHeader, type Frame, type FrameInit, toFrame } from "./frame.js";
+export {
+  encodeFrame,
+  encodeFrameHeader,
+  FRAME_OVERHEAD_BYTES,
+  type Frame,
+  type FrameInit,
+  toFrame,
+} from "./frame.js";
 export {
   type DecodeOptions,
   decodeFrame,

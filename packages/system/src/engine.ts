@@ -8,6 +8,7 @@ import {
   CloseCode,
   type CompressionAlgorithm,
   ErrorCode,
+  FRAME_OVERHEAD_BYTES,
   type Frame,
   FrameType,
   isGameMsgId,
@@ -38,9 +39,6 @@ import { sync } from "./sync.js";
 export function checkGameMsgId(msgId: number): void {
   if (!isGameMsgId(msgId)) throw new InvalidOptionError("msgId", `game pushes use msgIds from 1000 (got ${msgId})`);
 }
-
-/** Room for a push frame's items besides the payload (and a seal's tag). */
-const FRAME_OVERHEAD_BYTES = 96;
 
 /** Counters the server turns into metrics. Monotonic unless named otherwise. */
 export interface EngineCounters {
