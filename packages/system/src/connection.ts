@@ -227,7 +227,3 @@ export function toTetherError(e: unknown): TetherError {
   if (isTetherError(e)) return e as TetherError;
   return new TetherError(ErrorCode.INTERNAL, "internal error");
 }
-
-export function isErrorResponse(r: CachedResponse): boolean {
-  return hasFlag(r.flags, FrameFlag.ERROR);
-}

@@ -6,7 +6,6 @@
 import {
   ClientHelloResp,
   CloseCode,
-  type CompressionAlgorithm,
   ErrorCode,
   FRAME_OVERHEAD_BYTES,
   type Frame,
@@ -471,10 +470,5 @@ export class SessionEngine {
       n++;
     }
     return n;
-  }
-
-  /** The compression algorithms this engine may select, for introspection. */
-  get compressionAllowList(): readonly CompressionAlgorithm[] {
-    return this.options.compression;
   }
 }
