@@ -1,9 +1,10 @@
 /** Small byte helpers shared by the codec, tests and docs. */
+import { allocBytes } from "./byte-pool.js";
 
 export function concatBytes(...parts: Uint8Array[]): Uint8Array {
   let total = 0;
   for (const p of parts) total += p.length;
-  const out = new Uint8Array(total);
+  const out = allocBytes(total);
   let pos = 0;
   for (const p of parts) {
     out.set(p, pos);

@@ -3,6 +3,7 @@
  * The reader is in frame-reader.ts; both check the same rules (frame-rules.ts).
  */
 
+import { allocBytes } from "./byte-pool.js";
 import { checkFrameFields } from "./frame-rules.js";
 import { FrameFlag, type FrameTypeValue, Tag } from "./frame-types.js";
 import { varintSize, writeVarint } from "./varint.js";
@@ -36,11 +37,11 @@ export type FrameInit = Pick<Frame, "type"> & Partial<Omit<Frame, "type">>;
 
 const EMPTY: Uint8Array = new Uint8Array(0);
 
-/** Fills in the zero defaults of a FrameInit. */
-export function toFrame(init: FrameInit): Frame {
+/** Fills in the zero defaults of a FrameInit (`flags`, when given, replaces init.flags). */
+export function toFrame(init: FrameInit, flags = init.flags ?? 0): Frame {
   return {
     type: init.type,
-    flags: init.flags ?? 0,
+    flags,
     msgId: init.msgId ?? 0,
     seq: init.seq ?? 0,
     pushId: init.pushId ?? 0,
@@ -98,7 +99,7 @@ export function encodeFrame(init: FrameInit): Uint8Array {
   const n = f.payload.length;
   const payloadItem = hasPayloadItem(f);
   const size = headerSize + (payloadItem ? 1 + varintSize(n) + n : 0);
-  const buf = new Uint8Array(size);
+  const buf = allocBytes(size);
   let pos = writeNumericItems(buf, f);
   if (payloadItem) {
     buf[pos++] = Tag.PAYLOAD;
@@ -112,10 +113,10 @@ export function encodeFrame(init: FrameInit): Uint8Array {
  * Encodes every item except the payload: the additional data of a sealed frame (protocol.md §5)
  * when the payload is the last item, as our writer always puts it.
  */
-export function encodeFrameHeader(init: FrameInit): Uint8Array {
-  const f = toFrame(init);
+export function encodeFrameHeader(init: FrameInit, flags = init.flags ?? 0): Uint8Array {
+  const f = toFrame(init, flags);
   checkFrameFields(f, true);
-  const buf = new Uint8Array(numericItemsSize(f));
+  const buf = allocBytes(numericItemsSize(f));
   writeNumericItems(buf, f);
   return buf;
 }

@@ -7,6 +7,7 @@
  * A frame that fails to open (tampered, wrong key, replayed, reordered) is INVALID_FRAME
  * `seal-open-failed`; the connection must then close with 4502.
  */
+import { allocBytes } from "./byte-pool.js";
 import {
   AEAD_NONCE_BYTES,
   AEAD_TAG_BYTES,
@@ -23,21 +24,31 @@ import { varintSize, writeVarint } from "./varint.js";
 
 const EMPTY: Uint8Array = new Uint8Array(0);
 
-/** The 12-byte nonce of frame number `counter` in a direction with initial vector `iv`. */
-export function frameNonce(iv: Uint8Array, counter: number): Uint8Array {
-  const nonce = iv.slice(0, AEAD_NONCE_BYTES);
+/**
+ * The 12-byte nonce of frame number `counter` in a direction with initial vector `iv`, written
+ * into `out` (a sealer reuses one: AEADs read the nonce only during the call).
+ */
+export function frameNonce(
+  iv: Uint8Array,
+  counter: number,
+  out: Uint8Array = new Uint8Array(AEAD_NONCE_BYTES),
+): Uint8Array {
   // u64be(counter) occupies bytes 4..11; counters stay below 2^53.
   const hi = Math.floor(counter / 0x100000000);
   const lo = counter >>> 0;
-  const view = new DataView(nonce.buffer);
-  view.setUint32(4, view.getUint32(4) ^ hi);
-  view.setUint32(8, view.getUint32(8) ^ lo);
-  return nonce;
+  for (let i = 0; i < 4; i++) out[i] = iv[i] as number;
+  for (let i = 0; i < 4; i++) {
+    const shift = 24 - 8 * i;
+    out[4 + i] = (iv[4 + i] as number) ^ ((hi >>> shift) & 0xff);
+    out[8 + i] = (iv[8 + i] as number) ^ ((lo >>> shift) & 0xff);
+  }
+  return out;
 }
 
 /** Seals outgoing frames of one direction. */
 export class FrameSealer {
   private counter = 0;
+  private readonly nonce = new Uint8Array(AEAD_NONCE_BYTES);
 
   constructor(
     private readonly aead: Aead,
@@ -51,12 +62,10 @@ export class FrameSealer {
 
   /** Encodes `init` sealed: ENCRYPT set, the payload (maybe empty) encrypted, payload item last. */
   seal(init: FrameInit): Uint8Array {
-    const { payload, ...items } = init;
-    const header = encodeFrameHeader({ ...items, flags: withFlag(init.flags ?? 0, FrameFlag.ENCRYPT) });
-    const nonce = frameNonce(this.iv, this.counter);
-    const sealed = this.aead.seal(nonce, header, payload ?? EMPTY);
+    const header = encodeFrameHeader(init, withFlag(init.flags ?? 0, FrameFlag.ENCRYPT));
+    const sealed = this.aead.seal(frameNonce(this.iv, this.counter, this.nonce), header, init.payload ?? EMPTY);
     this.counter++;
-    const out = new Uint8Array(header.length + 1 + varintSize(sealed.length) + sealed.length);
+    const out = allocBytes(header.length + 1 + varintSize(sealed.length) + sealed.length);
     out.set(header, 0);
     let pos = header.length;
     out[pos++] = Tag.PAYLOAD;
@@ -69,6 +78,7 @@ export class FrameSealer {
 /** Opens incoming frames of one direction. */
 export class FrameOpener {
   private counter = 0;
+  private readonly nonce = new Uint8Array(AEAD_NONCE_BYTES);
 
   constructor(
     private readonly aead: Aead,
@@ -99,18 +109,28 @@ export class FrameOpener {
         : concatAad(bytes, payloadItemStart, payloadItemEnd);
     let plaintext: Uint8Array;
     try {
-      plaintext = this.aead.open(frameNonce(this.iv, this.counter), aad, frame.payload);
+      plaintext = this.aead.open(frameNonce(this.iv, this.counter, this.nonce), aad, frame.payload);
     } catch (e) {
       throw invalidFrame(FrameRule.SEAL_OPEN_FAILED, "frame failed to open", e);
     }
     this.counter++;
     if (!isFrameType(frame.type)) throw invalidFrame(FrameRule.TYPE_UNKNOWN, `unknown frame type ${frame.type}`);
-    return { ...frame, payload: plaintext };
+    return {
+      type: frame.type,
+      flags: frame.flags,
+      msgId: frame.msgId,
+      seq: frame.seq,
+      pushId: frame.pushId,
+      ts: frame.ts,
+      ackPushId: frame.ackPushId,
+      rev: frame.rev,
+      payload: plaintext,
+    };
   }
 }
 
 function concatAad(bytes: Uint8Array, start: number, end: number): Uint8Array {
-  const aad = new Uint8Array(bytes.length - (end - start));
+  const aad = allocBytes(bytes.length - (end - start));
   aad.set(bytes.subarray(0, start), 0);
   aad.set(bytes.subarray(end), start);
   return aad;

@@ -1,7 +1,8 @@
 /**
  * The request dedup cache of a session (sessions.md §7): completed responses by seq, bounded by
  * count and age, and requests still in flight, which a repeated seq joins instead of running
- * twice (and instead of being refused with BACKPRESSURE, as CivGenesis does).
+ * twice (and instead of being refused with BACKPRESSURE, as CivGenesis does). Its maps are made
+ * on first use, so an idle session pays nothing for them.
  */
 import type { Clock } from "./clock.js";
 
@@ -21,21 +22,17 @@ export interface DedupLimits {
 export type DedupWaiter = (response: CachedResponse) => void;
 
 interface Done {
-  readonly kind: "done";
   readonly response: CachedResponse;
   readonly at: number;
 }
 
-interface InFlight {
-  readonly kind: "in-flight";
-  readonly waiters: DedupWaiter[];
-}
-
-export type DedupLookup = { kind: "new" } | { kind: "done"; response: CachedResponse } | { kind: "joined" };
+/** `lookup` of a seq that is running: join it. */
+export const IN_FLIGHT = "in-flight";
 
 export class DedupCache {
-  private readonly done = new Map<number, Done>();
-  private readonly inFlight = new Map<number, InFlight>();
+  private done: Map<number, Done> | undefined;
+  /** seq -> the waiters that joined it (null until one does). */
+  private inFlight: Map<number, DedupWaiter[] | null> | undefined;
 
   constructor(
     private readonly limits: DedupLimits,
@@ -43,49 +40,54 @@ export class DedupCache {
   ) {}
 
   get size(): number {
-    return this.done.size;
+    return this.done?.size ?? 0;
   }
 
   /** Whether `seq` is in flight or answered (and not expired). */
   has(seq: number): boolean {
-    if (this.inFlight.has(seq)) return true;
-    const d = this.done.get(seq);
-    return d !== undefined && this.clock.now() - d.at < this.limits.dedupTtlMs;
+    return this.inFlight?.has(seq) === true || this.lookup(seq) !== undefined;
   }
 
-  /**
-   * Looks `seq` up. A completed seq returns its response; an in-flight one registers `waiter`
-   * (called once when it completes) and returns "joined"; an unknown one starts in flight.
-   */
-  begin(seq: number, waiter: DedupWaiter): DedupLookup {
-    const d = this.done.get(seq);
-    if (d !== undefined) {
-      if (this.clock.now() - d.at < this.limits.dedupTtlMs) return { kind: "done", response: d.response };
-      this.done.delete(seq);
-    }
-    const f = this.inFlight.get(seq);
-    if (f !== undefined) {
-      f.waiters.push(waiter);
-      return { kind: "joined" };
-    }
-    this.inFlight.set(seq, { kind: "in-flight", waiters: [] });
-    return { kind: "new" };
+  /** The cached response of `seq`, IN_FLIGHT when it is running, or undefined when unknown. */
+  lookup(seq: number): CachedResponse | typeof IN_FLIGHT | undefined {
+    if (this.inFlight?.has(seq)) return IN_FLIGHT;
+    const d = this.done?.get(seq);
+    if (d === undefined) return undefined;
+    if (this.clock.now() - d.at < this.limits.dedupTtlMs) return d.response;
+    this.done?.delete(seq);
+    return undefined;
+  }
+
+  /** Marks `seq` in flight (after a lookup that found nothing). */
+  start(seq: number): void {
+    this.inFlight ??= new Map();
+    this.inFlight.set(seq, null);
+  }
+
+  /** Adds `waiter` to the in-flight `seq`; it is called once, when `seq` completes. */
+  join(seq: number, waiter: DedupWaiter): void {
+    const map = this.inFlight;
+    if (map === undefined || !map.has(seq)) return;
+    const waiters = map.get(seq);
+    if (waiters) waiters.push(waiter);
+    else map.set(seq, [waiter]);
   }
 
   /** Records the response of `seq` (when `cache`) and answers every joined waiter. */
   complete(seq: number, response: CachedResponse, cache: boolean): void {
-    const f = this.inFlight.get(seq);
-    this.inFlight.delete(seq);
+    const waiters = this.inFlight?.get(seq);
+    this.inFlight?.delete(seq);
     if (cache && this.limits.dedupMaxEntries > 0) {
-      this.done.set(seq, { kind: "done", response, at: this.clock.now() });
-      this.trim();
+      this.done ??= new Map();
+      this.done.set(seq, { response, at: this.clock.now() });
+      if (this.done.size > this.limits.dedupMaxEntries) this.trim(this.done);
     }
-    if (f) for (const w of f.waiters) w(response);
+    if (waiters) for (const w of waiters) w(response);
   }
 
   /** Forgets everything (a new client instance restarts its seq counter). */
   clear(): void {
-    this.done.clear();
+    this.done?.clear();
     // In-flight entries stay: their handlers are still running and will complete them.
   }
 
@@ -93,12 +95,11 @@ export class DedupCache {
    * Keeps at most dedupMaxEntries, dropping the oldest. Expiry by age is checked on lookup, so
    * this runs only when the count bound is passed (cheap on the hot path).
    */
-  private trim(): void {
-    if (this.done.size <= this.limits.dedupMaxEntries) return;
+  private trim(done: Map<number, Done>): void {
     const now = this.clock.now();
-    for (const [seq, d] of this.done) {
-      if (this.done.size <= this.limits.dedupMaxEntries && now - d.at < this.limits.dedupTtlMs) break;
-      this.done.delete(seq);
+    for (const [seq, d] of done) {
+      if (done.size <= this.limits.dedupMaxEntries && now - d.at < this.limits.dedupTtlMs) break;
+      done.delete(seq);
     }
   }
 }

@@ -18,6 +18,7 @@ import {
 } from "@tether/protocol";
 import type { Clock } from "./clock.js";
 import { Connection, type ConnectionSink, toTetherError } from "./connection.js";
+import { DeadlineSet } from "./deadlines.js";
 import { negotiateHello } from "./handshake.js";
 import type { SessionEndReason } from "./hooks.js";
 import { randomId } from "./ids.js";
@@ -26,7 +27,7 @@ import { login, logout } from "./login.js";
 import { checkLimits, InvalidOptionError, resolveOptions, type SessionLimits, type SessionOptions } from "./options.js";
 import { type CompressionCache, issueReliable, type PushOptions, type SharedFrames, sendBestEffort } from "./push.js";
 import type { PushBody } from "./push-ring.js";
-import { dispatchRequest } from "./requests.js";
+import { Call, dispatchRequest } from "./requests.js";
 import { resume } from "./resume.js";
 import { type RequestHandler, type RouteOptions, RouteTable } from "./routes.js";
 import { Session } from "./session.js";
@@ -90,11 +91,11 @@ export class SessionEngine {
   private epochCounter = 0;
   /** While draining, new requests get SERVER_BUSY; requests already running finish. */
   draining = false;
-  /**
-   * Extra fields every request context carries (the server adds its gateway), set once instead
-   * of copying each context.
-   */
-  contextExtras: Readonly<Record<string, unknown>> = {};
+  /** Requests in flight, by deadline (one timer for all). */
+  readonly deadlines: DeadlineSet<Call>;
+  /** The class of request contexts; its prototype carries the context extras. */
+  Call: typeof Call = class extends Call {};
+  private extras: Readonly<Record<string, unknown>> = {};
   /** The heartbeat interval announced in ClientHelloResp (the transport may change it at runtime). */
   heartbeatIntervalMs: number;
 
@@ -119,6 +120,22 @@ export class SessionEngine {
     this.logger = o.logger;
     this.serverEpoch = o.serverEpoch ?? randomId(o.crypto);
     this.heartbeatIntervalMs = o.heartbeatIntervalMs;
+    this.deadlines = new DeadlineSet(this.clock);
+  }
+
+  /**
+   * Extra fields every request context carries (the server adds its gateway). They live on the
+   * contexts' prototype: set once, not copied per request.
+   */
+  get contextExtras(): Readonly<Record<string, unknown>> {
+    return this.extras;
+  }
+
+  set contextExtras(extras: Readonly<Record<string, unknown>>) {
+    this.extras = extras;
+    const Context = class extends Call {};
+    Object.assign(Context.prototype, extras);
+    this.Call = Context;
   }
 
   /** Changes limits at runtime; they apply at once (rings and caches read them live). */
@@ -223,9 +240,7 @@ export class SessionEngine {
       return;
     }
     // A repeated seq joins its original instead of counting against the in-flight limit.
-    const cache = conn.session?.dedup ?? conn.dedup;
-    const duplicate = frame.seq > 0 && isGameMsgId(frame.msgId) && cache.has(frame.seq);
-    if (!duplicate && conn.inFlight >= this.limits.maxInFlightReq) {
+    if (conn.inFlight >= this.limits.maxInFlightReq && !this.isDuplicate(conn, frame)) {
       this.metrics.backpressureRejections++;
       conn.inFlight++;
       conn.fail(frame, new TetherError(ErrorCode.BACKPRESSURE, "too many requests in flight"));
@@ -251,6 +266,10 @@ export class SessionEngine {
       if (frame.msgId < 1000) await this.system(conn, frame);
       else dispatchRequest(this, conn, frame);
     });
+  }
+
+  private isDuplicate(conn: Connection, frame: Frame): boolean {
+    return frame.seq > 0 && isGameMsgId(frame.msgId) && (conn.session?.dedup ?? conn.dedup).has(frame.seq);
   }
 
   private async system(conn: Connection, frame: Frame): Promise<void> {

@@ -3,10 +3,14 @@
  * join-while-in-flight, one-at-a-time per session (unless the route is concurrent), timeout
  * with the late result dropped, SESSION_EXPIRED when the session changes, TetherError vs
  * INTERNAL, and one-way notifies (seq 0) that are never answered.
+ *
+ * The hot path: one `Call` object per request is both the bookkeeping and the handler's
+ * context; a synchronous handler is answered without a promise; timeouts share one timer
+ * (DeadlineSet); a session's serial requests wait in a plain queue.
  */
 import { ErrorCode, type Frame, isTetherError, TetherError } from "@tether/protocol";
 import { type Connection, errorResponse, toTetherError } from "./connection.js";
-import type { CachedResponse } from "./dedup-cache.js";
+import { type CachedResponse, type DedupCache, IN_FLIGHT } from "./dedup-cache.js";
 import type { SessionEngine } from "./engine.js";
 import type { PushOptions } from "./push.js";
 import type { RequestContext, Route } from "./routes.js";
@@ -14,12 +18,6 @@ import type { Session } from "./session.js";
 
 const EMPTY = new Uint8Array(0);
 const NO_DATA: ReadonlyMap<string, string> = new Map();
-
-type Outcome =
-  | { kind: "ok"; payload: Uint8Array }
-  | { kind: "error"; error: TetherError }
-  | { kind: "timeout" }
-  | { kind: "expired" };
 
 export function dispatchRequest(engine: SessionEngine, conn: Connection, req: Frame): void {
   const route = engine.routes.get(req.msgId);
@@ -37,150 +35,220 @@ export function dispatchRequest(engine: SessionEngine, conn: Connection, req: Fr
   if (req.seq === 0) {
     // One-way notify: dispatched, never answered, not even with an error.
     conn.answered(req);
-    void schedule(engine, conn, session, route, req);
+    schedule(new engine.Call(engine, conn, session, route, req, undefined));
     return;
   }
   const cache = session?.dedup ?? conn.dedup;
-  const lookup = cache.begin(req.seq, (response) => conn.respond(req, response));
-  if (lookup.kind === "done") conn.respond(req, lookup.response);
-  if (lookup.kind !== "new") return;
-  void schedule(engine, conn, session, route, req).then((answer) => {
-    if (answer === undefined) return;
-    // A retryable error is not cached: the retry must run again.
-    cache.complete(req.seq, answer.response, answer.cache);
-    conn.respond(req, answer.response);
-  });
+  const cached = cache.lookup(req.seq);
+  if (cached === IN_FLIGHT) {
+    cache.join(req.seq, (response) => conn.respond(req, response));
+    return;
+  }
+  if (cached !== undefined) {
+    conn.respond(req, cached);
+    return;
+  }
+  cache.start(req.seq);
+  schedule(new engine.Call(engine, conn, session, route, req, cache));
 }
 
-interface Answer {
-  readonly response: CachedResponse;
-  readonly cache: boolean;
+/** Runs a call now, or queues it behind its session's running serial request. */
+function schedule(call: Call): void {
+  const session = call.serialIn;
+  if (session === undefined) {
+    call.start();
+    return;
+  }
+  if (session.serialBusy) {
+    session.serialQueue.push(call);
+    return;
+  }
+  session.serialBusy = true;
+  call.start();
 }
 
-function schedule(
-  engine: SessionEngine,
-  conn: Connection,
-  session: Session | undefined,
-  route: Route,
-  req: Frame,
-): Promise<Answer | undefined> {
-  const run = () => execute(engine, conn, session, route, req);
-  return session === undefined || route.concurrent ? run() : session.lane.run(run);
+/** A serial request finished: the next one of its session starts (in a loop, not recursion). */
+function releaseSerial(session: Session): void {
+  if (session.serialDraining) {
+    session.serialBusy = false;
+    return;
+  }
+  session.serialDraining = true;
+  session.serialBusy = false;
+  while (!session.serialBusy) {
+    const next = session.serialQueue.shift();
+    if (next === undefined) break;
+    session.serialBusy = true;
+    next.start();
+  }
+  session.serialDraining = false;
 }
 
-async function execute(
-  engine: SessionEngine,
-  conn: Connection,
-  session: Session | undefined,
-  route: Route,
-  req: Frame,
-): Promise<Answer | undefined> {
-  if (session?.ended) return respondWith(req, { kind: "expired" });
-  const started = engine.clock.now();
-  // The AbortController is made only when the handler reads ctx.signal (most never do).
-  let controller: AbortController | undefined;
-  let abortedWith: TetherError | undefined;
-  const ctx: RequestContext = {
-    msgId: req.msgId,
-    seq: req.seq,
-    connId: conn.connId,
-    playerId: session?.playerId,
-    sessionId: session?.sessionId,
-    data: session?.data ?? NO_DATA,
-    get signal() {
-      if (controller === undefined) {
-        controller = new AbortController();
-        if (abortedWith !== undefined) controller.abort(abortedWith); // read after the drop
-      }
-      return controller.signal;
-    },
-    push: (msgId: number, payload: Uint8Array, options?: PushOptions) =>
-      session === undefined ? 0 : engine.push(session, msgId, payload, options),
-    ...engine.contextExtras,
-  };
-  let timer: { cancel(): void } | undefined;
-  let unregister: (() => void) | undefined;
-  const outcome = await new Promise<Outcome>((resolve) => {
-    timer = engine.clock.setTimer(engine.limits.requestTimeoutMs, () => resolve({ kind: "timeout" }));
-    if (session) unregister = session.onExpire(() => resolve({ kind: "expired" }));
-    const ok = (payload: unknown) => {
-      if (payload !== undefined && !(payload instanceof Uint8Array)) {
-        engine.logger.error("request handler returned something other than bytes", { msgId: req.msgId });
-        resolve({ kind: "error", error: toTetherError(undefined) });
-        return;
-      }
-      resolve({ kind: "ok", payload: (payload as Uint8Array | undefined) ?? EMPTY });
-    };
-    const failed = (e: unknown) => {
-      if (!isTetherError(e)) engine.logger.error("request handler threw", { msgId: req.msgId, error: String(e) });
-      resolve({ kind: "error", error: toTetherError(e) });
-    };
-    // A synchronous handler is answered without extra promise hops; an async one is awaited.
-    let result: unknown;
-    try {
-      result = route.handler(req.payload, ctx);
-    } catch (e) {
-      failed(e);
+const QUEUED = 0;
+const RUNNING = 1;
+const FINISHED = 2;
+
+/**
+ * One game request from arrival to answer, and the context its handler gets. The engine makes
+ * a subclass whose prototype carries the context extras (the server's gateway).
+ */
+export class Call implements RequestContext {
+  readonly msgId: number;
+  readonly seq: number;
+  readonly connId: string;
+  readonly playerId: number | undefined;
+  readonly sessionId: string | undefined;
+  readonly data: ReadonlyMap<string, string>;
+  /** When the request times out (set when it starts). */
+  deadline = 0;
+  readonly #engine: SessionEngine;
+  readonly #conn: Connection;
+  readonly #session: Session | undefined;
+  readonly #route: Route;
+  readonly #req: Frame;
+  /** Where the answer is cached (undefined for a notify). */
+  readonly #cache: DedupCache | undefined;
+  #state = QUEUED;
+  #started = 0;
+  /** Made only when the handler reads `signal` (most never do). */
+  #controller: AbortController | undefined;
+  #abortedWith: TetherError | undefined;
+
+  constructor(
+    engine: SessionEngine,
+    conn: Connection,
+    session: Session | undefined,
+    route: Route,
+    req: Frame,
+    cache: DedupCache | undefined,
+  ) {
+    this.msgId = req.msgId;
+    this.seq = req.seq;
+    this.connId = conn.connId;
+    this.playerId = session?.playerId;
+    this.sessionId = session?.sessionId;
+    this.data = session?.data ?? NO_DATA;
+    this.#engine = engine;
+    this.#conn = conn;
+    this.#session = session;
+    this.#route = route;
+    this.#req = req;
+    this.#cache = cache;
+  }
+
+  get signal(): AbortSignal {
+    if (this.#controller === undefined) {
+      this.#controller = new AbortController();
+      if (this.#abortedWith !== undefined) this.#controller.abort(this.#abortedWith); // read after the drop
+    }
+    return this.#controller.signal;
+  }
+
+  push(msgId: number, payload: Uint8Array, options?: PushOptions): number {
+    return this.#session === undefined ? 0 : this.#engine.push(this.#session, msgId, payload, options);
+  }
+
+  /** The session whose requests this one runs one at a time with (none: it runs at once). */
+  get serialIn(): Session | undefined {
+    return this.#route.concurrent ? undefined : this.#session;
+  }
+
+  /** Runs the handler; a synchronous one is answered before this returns. */
+  start(): void {
+    const engine = this.#engine;
+    const session = this.#session;
+    if (session?.ended) {
+      this.#answer(sessionExpired(this.msgId), false, -1);
       return;
     }
-    if (result instanceof Promise || (typeof result === "object" && result !== null && "then" in result)) {
-      (result as PromiseLike<unknown>).then(ok, failed);
-    } else {
-      ok(result);
+    this.#state = RUNNING;
+    this.#started = engine.clock.now();
+    engine.deadlines.add(this, this.#started + engine.limits.requestTimeoutMs);
+    session?.running.add(this);
+    let result: unknown;
+    try {
+      result = this.#route.handler(this.#req.payload, this);
+    } catch (e) {
+      this.#failed(e);
+      return;
     }
-  });
-  timer?.cancel();
-  unregister?.();
-  if (outcome.kind === "timeout") {
-    engine.metrics.requestTimeouts++;
-    abortedWith = new TetherError(ErrorCode.REQUEST_TIMEOUT, "request timed out");
-    controller?.abort(abortedWith);
-  } else if (outcome.kind === "expired") {
-    abortedWith = new TetherError(ErrorCode.SESSION_EXPIRED, "session changed");
-    controller?.abort(abortedWith);
+    if (typeof result === "object" && result !== null && typeof (result as PromiseLike<unknown>).then === "function") {
+      (result as PromiseLike<unknown>).then(
+        (value) => this.#ok(value),
+        (e: unknown) => this.#failed(e),
+      );
+    } else {
+      this.#ok(result);
+    }
   }
-  const answer = respondWith(req, outcome);
-  observe(engine, req.msgId, codeOf(outcome), engine.clock.now() - started);
-  return req.seq === 0 ? undefined : answer;
+
+  /** The request ran past requestTimeoutMs: REQUEST_TIMEOUT, and a late result is dropped. */
+  timedOut(): void {
+    if (this.#state !== RUNNING) return;
+    this.#engine.metrics.requestTimeouts++;
+    this.#abort(new TetherError(ErrorCode.REQUEST_TIMEOUT, "request timed out"));
+    this.#answer(
+      errorResponse(this.msgId, new TetherError(ErrorCode.REQUEST_TIMEOUT, "request timed out")),
+      false,
+      ErrorCode.REQUEST_TIMEOUT,
+    );
+  }
+
+  /** The session ended or changed under the request: SESSION_EXPIRED. */
+  expired(): void {
+    if (this.#state !== RUNNING) return;
+    this.#abort(new TetherError(ErrorCode.SESSION_EXPIRED, "session changed"));
+    this.#answer(sessionExpired(this.msgId), false, ErrorCode.SESSION_EXPIRED);
+  }
+
+  #ok(payload: unknown): void {
+    if (this.#state !== RUNNING) return;
+    if (payload !== undefined && !(payload instanceof Uint8Array)) {
+      this.#engine.logger.error("request handler returned something other than bytes", { msgId: this.msgId });
+      this.#answer(errorResponse(this.msgId, toTetherError(undefined)), true, ErrorCode.INTERNAL);
+      return;
+    }
+    this.#answer({ msgId: this.msgId, flags: 0, payload: (payload as Uint8Array | undefined) ?? EMPTY }, true, 0);
+  }
+
+  #failed(e: unknown): void {
+    if (this.#state !== RUNNING) return;
+    if (!isTetherError(e)) this.#engine.logger.error("request handler threw", { msgId: this.msgId, error: String(e) });
+    const error = toTetherError(e);
+    // A retryable error is not cached: the retry must run again.
+    this.#answer(errorResponse(this.msgId, error), !error.retryable, error.code);
+  }
+
+  #abort(reason: TetherError): void {
+    this.#abortedWith = reason;
+    this.#controller?.abort(reason);
+  }
+
+  /** Sends the answer (once), caches it, reports it (`code` -1: the handler never ran). */
+  #answer(response: CachedResponse, cache: boolean, code: number): void {
+    const wasRunning = this.#state === RUNNING;
+    this.#state = FINISHED;
+    const engine = this.#engine;
+    const session = this.#session;
+    if (wasRunning) {
+      engine.deadlines.delete(this);
+      session?.running.delete(this);
+      observe(engine, this.msgId, code, engine.clock.now() - this.#started);
+    }
+    if (this.#cache !== undefined) {
+      this.#cache.complete(this.seq, response, cache);
+      this.#conn.respond(this.#req, response);
+    }
+    if (session !== undefined && !this.#route.concurrent) releaseSerial(session);
+  }
 }
 
-function codeOf(outcome: Outcome): number {
-  switch (outcome.kind) {
-    case "ok":
-      return 0;
-    case "error":
-      return outcome.error.code;
-    case "timeout":
-      return ErrorCode.REQUEST_TIMEOUT;
-    case "expired":
-      return ErrorCode.SESSION_EXPIRED;
-  }
+function sessionExpired(msgId: number): CachedResponse {
+  return errorResponse(msgId, new TetherError(ErrorCode.SESSION_EXPIRED, "the session changed under the request"));
 }
 
 function observe(engine: SessionEngine, msgId: number, code: number, ms: number): void {
   try {
     engine.options.hooks.onRequestComplete?.(msgId, code, ms);
   } catch {}
-}
-
-function respondWith(req: Frame, outcome: Outcome): Answer {
-  switch (outcome.kind) {
-    case "ok":
-      return { response: { msgId: req.msgId, flags: 0, payload: outcome.payload }, cache: true };
-    case "error":
-      return { response: errorResponse(req.msgId, outcome.error), cache: !outcome.error.retryable };
-    case "timeout":
-      return {
-        response: errorResponse(req.msgId, new TetherError(ErrorCode.REQUEST_TIMEOUT, "request timed out")),
-        cache: false,
-      };
-    case "expired":
-      return {
-        response: errorResponse(
-          req.msgId,
-          new TetherError(ErrorCode.SESSION_EXPIRED, "the session changed under the request"),
-        ),
-        cache: false,
-      };
-  }
 }

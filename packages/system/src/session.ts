@@ -6,9 +6,9 @@
 import type { Clock, TimerHandle } from "./clock.js";
 import type { Connection } from "./connection.js";
 import { DedupCache } from "./dedup-cache.js";
-import { SerialLane } from "./lane.js";
 import type { SessionLimits } from "./options.js";
 import { PushRing } from "./push-ring.js";
+import type { Call } from "./requests.js";
 
 export interface SessionInit {
   readonly key: string;
@@ -28,12 +28,16 @@ export class Session {
   readonly createdAt: number;
   readonly ring: PushRing;
   readonly dedup: DedupCache;
-  /** Requests of this session run one at a time here (unless their route is concurrent). */
-  readonly lane = new SerialLane();
+  /** Requests of this session run one at a time (unless their route is concurrent): waiting ones. */
+  readonly serialQueue: Call[] = [];
+  /** A serial request is running. */
+  serialBusy = false;
+  /** The queue is being drained (a finishing request only clears serialBusy). */
+  serialDraining = false;
   readonly topics = new Set<string>();
   readonly data = new Map<string, string>();
   /** Requests running under this session: each is told when the session ends or is left. */
-  private readonly running = new Set<() => void>();
+  readonly running = new Set<Call>();
 
   /** The last pushId issued; pushIds of this session count 1, 2, 3, ... and never reset. */
   lastIssuedPushId = 0;
@@ -66,17 +70,12 @@ export class Session {
     return this.connection !== undefined;
   }
 
-  /** Registers a running request's expiry callback; returns its unregister function. */
-  onExpire(fn: () => void): () => void {
-    this.running.add(fn);
-    return () => this.running.delete(fn);
-  }
-
   /** Tells the requests running now that the session ended or changed (SESSION_EXPIRED). */
   abortRequests(_reason: string): void {
+    if (this.running.size === 0) return;
     const now = [...this.running];
     this.running.clear();
-    for (const fn of now) fn();
+    for (const call of now) call.expired();
   }
 
   /** Whether a snapshot above `lastApplied` is still being built. */

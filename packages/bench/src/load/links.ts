@@ -1,7 +1,8 @@
 /**
- * Load-generator connections: a raw `ws` socket, and a Tether connection that speaks frames
- * through @tether/protocol (hello, optional sealing, login) with as little client-side work as
- * possible, so the figures measure the servers.
+ * Load-generator connections, with as little client-side work as possible so the figures
+ * measure the servers: a raw `ws` socket, and a Tether connection that speaks frames through
+ * @tether/protocol (hello, optional sealing, login or resume, cumulative ACKs the way the
+ * reference client sends them: after 64 reliable pushes or 200 ms).
  */
 import {
   type AeadAlgorithm,
@@ -16,6 +17,9 @@ import {
   isAeadAlgorithm,
   LoginReq,
   plainCodec,
+  ResumeReq,
+  ResumeResp,
+  ResumeResult,
   SystemMsgId,
 } from "@tether/protocol";
 import { nodeCrypto } from "@tether/protocol/node";
@@ -30,11 +34,60 @@ export function openSocket(url: string): Promise<WebSocket> {
   });
 }
 
+/** Opens `count` connections, `parallel` at a time. */
+export async function openMany<T>(count: number, open: (i: number) => Promise<T>, parallel = 100): Promise<T[]> {
+  const out: T[] = new Array(count);
+  let next = 0;
+  const worker = async () => {
+    while (next < count) {
+      const i = next++;
+      out[i] = await open(i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(parallel, count) }, worker));
+  return out;
+}
+
+/** Cumulative ACKs like the reference client: after 64 unacknowledged pushes, or 200 ms. */
+class AckPolicy {
+  private pending = 0;
+  private timer: NodeJS.Timeout | undefined;
+  last = 0;
+
+  constructor(private readonly sendAck: (upTo: number) => void) {}
+
+  received(id: number): void {
+    this.last = id;
+    if (++this.pending >= 64) this.flush();
+    else this.timer ??= setTimeout(() => this.flush(), 200);
+  }
+
+  flush(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.pending === 0) return;
+    this.pending = 0;
+    this.sendAck(this.last);
+  }
+
+  stop(): void {
+    clearTimeout(this.timer);
+  }
+}
+
+export interface ResumeFrom {
+  readonly serverEpoch: string;
+  readonly lastApplied: number;
+}
+
 export class TetherLink {
   codec: ConnectionCodec = plainCodec(1 << 20);
+  serverEpoch = "";
   private seq = 0;
+  /** Frames other than answers to `call`; reliable pushes are acknowledged before this runs. */
   onFrame: (f: Frame) => void = () => {};
-  private pending = new Map<number, (f: Frame) => void>();
+  private readonly pending = new Map<number, (f: Frame) => void>();
+  private readonly acks = new AckPolicy((pushId) => this.send({ type: FrameType.ACK, pushId }));
 
   private constructor(readonly ws: WebSocket) {
     ws.on("message", (data: Buffer) => {
@@ -43,13 +96,26 @@ export class TetherLink {
       if (p) {
         this.pending.delete(f.seq);
         p(f);
-      } else this.onFrame(f);
+        return;
+      }
+      if (f.type === FrameType.PUSH && f.pushId > 0) this.acks.received(f.pushId);
+      this.onFrame(f);
     });
+    ws.on("close", () => this.acks.stop());
   }
 
-  /** Connects, says hello (sealed with `cipher` when given) and logs in as `playerId`. */
-  static async open(url: string, playerId: number, cipher?: AeadAlgorithm): Promise<TetherLink> {
+  /**
+   * Connects, says hello (sealed with `cipher` when given) and logs in as `playerId`, or resumes
+   * its session when `resumeFrom` is given (pushes replayed after the RESP reach `onFrame`).
+   */
+  static async open(
+    url: string,
+    playerId: number,
+    options: { cipher?: AeadAlgorithm; resumeFrom?: ResumeFrom; onFrame?: (f: Frame) => void } = {},
+  ): Promise<TetherLink> {
+    const { cipher, resumeFrom } = options;
     const link = new TetherLink(await openSocket(url));
+    if (options.onFrame) link.onFrame = options.onFrame;
     const share = createKeyShare(nodeCrypto);
     const helloBytes = ClientHelloReq.encode({
       protocolVersion: 1,
@@ -57,6 +123,7 @@ export class TetherLink {
       ...(cipher ? { clientKeyShare: share.publicKey, clientNonce: share.nonce } : {}),
     }).finish();
     const hello = ClientHelloResp.decode((await link.call(SystemMsgId.CLIENT_HELLO, helloBytes)).payload);
+    link.serverEpoch = hello.serverEpoch;
     if (isAeadAlgorithm(hello.selectedCipher)) {
       const c = hello.selectedCipher as AeadAlgorithm;
       const keys = clientKeyExchange(nodeCrypto, {
@@ -73,24 +140,98 @@ export class TetherLink {
         seal: createSealPair(nodeCrypto, c, keys, "client"),
       });
     }
-    await link.call(SystemMsgId.LOGIN, LoginReq.encode({ token: String(playerId) }).finish());
+    if (resumeFrom === undefined) {
+      await link.call(SystemMsgId.LOGIN, LoginReq.encode({ token: String(playerId) }).finish());
+    } else {
+      const resp = ResumeResp.decode(
+        (
+          await link.call(
+            SystemMsgId.RESUME,
+            ResumeReq.encode({
+              token: String(playerId),
+              lastAppliedPushId: resumeFrom.lastApplied,
+              serverEpoch: resumeFrom.serverEpoch,
+            }).finish(),
+          )
+        ).payload,
+      );
+      if (resp.result !== ResumeResult.RESUME_OK) throw new Error(`resume of player ${playerId}: ${resp.result}`);
+    }
     return link;
+  }
+
+  send(frame: Parameters<ConnectionCodec["encode"]>[0]): void {
+    this.ws.send(this.codec.encode(frame));
   }
 
   call(msgId: number, payload: Uint8Array): Promise<Frame> {
     const seq = ++this.seq;
     return new Promise((resolve) => {
       this.pending.set(seq, resolve);
-      this.ws.send(this.codec.encode({ type: FrameType.REQ, msgId, seq, payload }));
+      this.send({ type: FrameType.REQ, msgId, seq, payload });
     });
   }
 
   /** Sends a REQ without waiting (the caller matches RESPs itself through onFrame). */
   sendRequest(msgId: number, seq: number, payload: Uint8Array): void {
-    this.ws.send(this.codec.encode({ type: FrameType.REQ, msgId, seq, payload }));
+    this.send({ type: FrameType.REQ, msgId, seq, payload });
   }
 
   nextSeq(): number {
     return ++this.seq;
+  }
+}
+
+/** The raw ws baseline's client: text commands, reliable messages `seq || payload`, "a<seq>" ACKs. */
+export class WsLink {
+  /** Reliable messages (seq, payload); acknowledged before this runs. */
+  onReliable: (seq: number, payload: Uint8Array) => void = () => {};
+  private readonly acks = new AckPolicy((seq) => this.ws.send(`a${seq}`));
+  /** When set, binary messages are best-effort payloads (no seq, no ACK) and go here. */
+  onBestEffort: ((payload: Uint8Array) => void) | undefined;
+  private waitingOk: (() => void)[] = [];
+
+  private constructor(readonly ws: WebSocket) {
+    ws.on("message", (data: Buffer, isBinary) => {
+      if (!isBinary) {
+        this.waitingOk.shift()?.();
+        return;
+      }
+      if (this.onBestEffort) {
+        this.onBestEffort(data);
+        return;
+      }
+      const seq = data.readUInt32LE(0);
+      this.acks.received(seq);
+      this.onReliable(seq, data.subarray(4));
+    });
+    ws.on("close", () => this.acks.stop());
+  }
+
+  /** Connects and logs in as `playerId`, or resumes after `lastApplied`. */
+  static async open(
+    url: string,
+    playerId: number,
+    options: {
+      lastApplied?: number;
+      onReliable?: (seq: number, payload: Uint8Array) => void;
+      onBestEffort?: (payload: Uint8Array) => void;
+    } = {},
+  ): Promise<WsLink> {
+    const link = new WsLink(await openSocket(url));
+    if (options.onReliable) link.onReliable = options.onReliable;
+    link.onBestEffort = options.onBestEffort;
+    await link.command(
+      options.lastApplied === undefined ? `login ${playerId}` : `resume ${playerId} ${options.lastApplied}`,
+    );
+    return link;
+  }
+
+  /** Sends a text command and waits for its "ok". */
+  command(text: string): Promise<void> {
+    return new Promise((resolve) => {
+      this.waitingOk.push(resolve);
+      this.ws.send(text);
+    });
   }
 }

@@ -1,9 +1,16 @@
 /**
- * The Tether side of the benchmarks: route 1000 echoes its payload (raw bytes, no protobuf, like
- * the ws baseline); route 1001 with payload "<n>" broadcasts n best-effort pushes (8-byte send
- * time + 56 bytes) to every session. Prints `listening <port>` when ready.
+ * The Tether side of the benchmarks, on defaults except for limits a load test must lift
+ * (connection and message rates, in-flight requests).
+ *
+ * Routes: 1000 echoes its payload (raw bytes, no protobuf, like the ws baseline); 1002 subscribes
+ * the caller to the topic "room". Pushes carry msgId 2000 (best effort) or 2001 (reliable).
+ *
+ * From the runner (stdin): `broadcast <n>` (best effort to every session), `publish <n>`
+ * (reliable to "room"), `push <n>` (reliable to every session, once none is attached), `gc`.
+ * Prints `listening <port>` when ready.
  */
 import { createServer } from "@tether/server";
+import { inBursts, serveCommands, stampedPayload } from "../lib/commands.js";
 
 const server = createServer({
   port: 0,
@@ -17,19 +24,27 @@ const server = createServer({
   metricsPath: false,
 });
 server.routeRaw(1000, (payload) => payload, { concurrent: true });
-server.routeRaw(1001, (payload) => {
-  let left = Number(new TextDecoder().decode(payload));
-  const burst = () => {
-    for (let i = 0; i < 10 && left > 0; i++, left--) {
-      const msg = new Uint8Array(64);
-      new DataView(msg.buffer).setFloat64(0, Date.now(), true);
-      server.broadcast(2000, msg, { compress: false });
-    }
-    if (left > 0) setImmediate(burst);
-  };
-  setImmediate(burst);
+server.routeRaw(1002, (_payload, ctx) => {
+  server.subscribe(ctx.sessionId as string, ["room"]);
 });
+
+const sessions = () => server.engine.store.values();
+
+serveCommands({
+  broadcast: async ([n]) => {
+    await inBursts(Number(n), (i) => server.broadcast(2000, stampedPayload(i), { compress: false }));
+    return "done";
+  },
+  publish: async ([n]) => {
+    await inBursts(Number(n), (i) => server.publish(["room"], 2001, stampedPayload(i)));
+    return "done";
+  },
+  push: async ([n]) => {
+    while ([...sessions()].some((s) => s.attached)) await new Promise((r) => setTimeout(r, 5));
+    await inBursts(Number(n), (i) => server.engine.pushMany(sessions(), 2001, stampedPayload(i)));
+    return "done";
+  },
+});
+
 await server.listen();
 process.stdout.write(`listening ${server.port}\n`);
-// A clean exit on SIGTERM lets `node --cpu-prof` write its profile.
-process.on("SIGTERM", () => process.exit(0));

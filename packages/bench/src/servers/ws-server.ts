@@ -1,35 +1,118 @@
 /**
- * The raw `ws` baseline: the same work as the Tether server with no framework in between.
- * Echo: every binary message is sent back. Fan-out: a text message "broadcast <n>" makes the
- * server send n messages (8-byte send time + 56 bytes) to every client.
- * Prints `listening <port>` when ready.
+ * The raw `ws` baseline: the work of each scenario with no framework in between, written the
+ * way a developer would on plain `ws` (one `send` per message).
+ *
+ * From clients:
+ * - a binary message is a request: echoed back (opened and sealed again with `--cipher <name>`);
+ * - `login <player>` binds the socket to a player (the "authenticated" state: a record per
+ *   player with its reliable stream), answered `ok`;
+ * - `resume <player> <lastSeq>` rebinds a player and replays its unacknowledged messages;
+ * - `sub` joins the one topic; `a<seq>` acknowledges reliable messages up to seq.
+ * Reliable messages are `seq (u32 LE) || payload`, kept until acknowledged.
+ *
+ * From the runner (stdin): `broadcast <n>` (best effort to every socket), `publish <n>`
+ * (reliable to the topic), `push <n>` (reliable to every player, once none is connected), `gc`.
  */
-import { type WebSocket, WebSocketServer } from "ws";
+import { WebSocket, WebSocketServer } from "ws";
+import { type BaselineCipher, CounterAead } from "../lib/aead.js";
+import { inBursts, serveCommands, stampedPayload } from "../lib/commands.js";
 
+interface Player {
+  socket: WebSocket | undefined;
+  nextSeq: number;
+  unacked: Buffer[];
+  unackedFirstSeq: number;
+}
+
+const cipherArg = process.argv.indexOf("--cipher");
+const cipher = cipherArg > 0 ? (process.argv[cipherArg + 1] as BaselineCipher) : undefined;
+
+const players = new Map<number, Player>();
+const playerOf = new Map<WebSocket, Player>();
+const topic = new Set<Player>();
 const wss = new WebSocketServer({ host: "127.0.0.1", port: 0, perMessageDeflate: false, maxPayload: 1 << 20 });
-const clients = new Set<WebSocket>();
+
+function sendReliable(p: Player, payload: Uint8Array): void {
+  const msg = Buffer.allocUnsafe(4 + payload.length);
+  msg.writeUInt32LE(p.nextSeq++, 0);
+  msg.set(payload, 4);
+  p.unacked.push(msg);
+  if (p.socket?.readyState === WebSocket.OPEN) p.socket.send(msg);
+}
+
+function ack(p: Player, seq: number): void {
+  const drop = Math.min(p.unacked.length, seq - p.unackedFirstSeq + 1);
+  if (drop <= 0) return;
+  p.unacked.splice(0, drop);
+  p.unackedFirstSeq += drop;
+}
+
 wss.on("connection", (ws) => {
-  clients.add(ws);
-  ws.on("close", () => clients.delete(ws));
-  ws.on("message", (data, isBinary) => {
+  const aead = cipher ? new CounterAead(cipher, "server") : undefined;
+  ws.on("close", () => {
+    const p = playerOf.get(ws);
+    playerOf.delete(ws);
+    if (p?.socket === ws) p.socket = undefined;
+  });
+  ws.on("message", (data: Buffer, isBinary) => {
     if (isBinary) {
-      ws.send(data as Buffer);
+      ws.send(aead ? aead.seal(aead.open(data)) : data);
       return;
     }
-    const m = /^broadcast (\d+)$/.exec(String(data));
-    if (!m) return;
-    let left = Number(m[1]);
-    const burst = () => {
-      for (let i = 0; i < 10 && left > 0; i++, left--) {
-        const msg = Buffer.alloc(64);
-        msg.writeDoubleLE(Date.now(), 0);
-        for (const c of clients) c.send(msg);
+    const text = data.toString();
+    if (text.charCodeAt(0) === 97 /* a */) {
+      const p = playerOf.get(ws);
+      if (p) ack(p, Number(text.slice(1)));
+      return;
+    }
+    const [cmd, a = "0", b = "0"] = text.split(" ");
+    if (cmd === "login" || cmd === "resume") {
+      const id = Number(a);
+      let p = players.get(id);
+      if (p === undefined || cmd === "login") {
+        p = { socket: undefined, nextSeq: 1, unacked: [], unackedFirstSeq: 1 };
+        players.set(id, p);
       }
-      if (left > 0) setImmediate(burst);
-    };
-    burst();
+      p.socket = ws;
+      playerOf.set(ws, p);
+      ws.send("ok");
+      if (cmd === "resume") {
+        ack(p, Number(b));
+        for (const m of p.unacked) ws.send(m);
+      }
+    } else if (cmd === "sub") {
+      const p = playerOf.get(ws);
+      if (p) topic.add(p);
+      ws.send("ok");
+    }
   });
 });
+
+serveCommands({
+  broadcast: async ([n]) => {
+    await inBursts(Number(n), (i) => {
+      const msg = stampedPayload(i);
+      for (const c of wss.clients) c.send(msg);
+    });
+    return "done";
+  },
+  publish: async ([n]) => {
+    await inBursts(Number(n), (i) => {
+      const msg = stampedPayload(i);
+      for (const p of topic) sendReliable(p, msg);
+    });
+    return "done";
+  },
+  push: async ([n]) => {
+    while ([...players.values()].some((p) => p.socket !== undefined)) await new Promise((r) => setTimeout(r, 5));
+    await inBursts(Number(n), (i) => {
+      const msg = stampedPayload(i);
+      for (const p of players.values()) sendReliable(p, msg);
+    });
+    return "done";
+  },
+});
+
 wss.on("listening", () => {
   const a = wss.address();
   process.stdout.write(`listening ${typeof a === "object" && a !== null ? a.port : a}\n`);

@@ -60,10 +60,7 @@ function nodeAead(algorithm: AeadAlgorithm, key: Uint8Array): Aead {
       c.setAAD(aad, { plaintextLength: plaintext.length });
       const body = c.update(plaintext);
       c.final();
-      const out = new Uint8Array(body.length + TAG);
-      out.set(body, 0);
-      out.set(c.getAuthTag(), body.length);
-      return out;
+      return u8(Buffer.concat([body, c.getAuthTag()], body.length + TAG)); // pooled, like Buffer.allocUnsafe
     },
     open(nonce, aad, sealed) {
       if (sealed.length < TAG) throw new Error("sealed data shorter than its tag");

@@ -1,0 +1,88 @@
+/**
+ * Fan-out: 1,000 connections; the server sends 2,000 messages of 64 bytes to every one, 10 per
+ * event-loop turn. Best effort: Tether `broadcast`, the ws server one `send` per socket.
+ * Reliable: every connection subscribed to one topic, Tether `publish` (numbered, kept until
+ * acknowledged), the ws server a numbered copy per player kept until its ACK; clients ACK like
+ * the reference client. Deliveries per second and the p99 lag from send to receipt.
+ */
+import { FrameType } from "@tether/protocol";
+import type { WebSocket } from "ws";
+import { readStamp } from "../lib/commands.js";
+import { type ServerKind, ServerProcess } from "../lib/process.js";
+import { line, percentile, type Row } from "../lib/report.js";
+import { openMany, TetherLink, WsLink } from "../load/links.js";
+
+const CLIENTS = 1000;
+
+export interface FanOutResult {
+  readonly deliveriesPerSec: number;
+  readonly p99LagMs: number;
+  readonly delivered: number;
+  readonly expected: number;
+}
+
+async function measure(kind: ServerKind, reliable: boolean, messages: number): Promise<FanOutResult> {
+  const server = await ServerProcess.start(kind);
+  const lags: number[] = [];
+  const expected = CLIENTS * messages;
+  let received = 0;
+  let last = 0;
+  let finish: () => void = () => {};
+  const finished = new Promise<void>((r) => (finish = r));
+  const onMessage = (bytes: Uint8Array) => {
+    last = Date.now();
+    lags.push(last - readStamp(bytes).sentAt);
+    if (++received === expected) finish();
+  };
+  const sockets: WebSocket[] = await openMany(CLIENTS, async (i) => {
+    if (kind === "ws") {
+      const link = await WsLink.open(
+        server.url,
+        i + 1,
+        reliable ? { onReliable: (_seq, p) => onMessage(p) } : { onBestEffort: onMessage },
+      );
+      if (reliable) await link.command("sub");
+      return link.ws;
+    }
+    const link = await TetherLink.open(server.url, i + 1, {
+      onFrame: (f) => {
+        if (f.type === FrameType.PUSH && f.msgId >= 2000) onMessage(f.payload);
+      },
+    });
+    if (reliable) await link.call(1002, new Uint8Array(0));
+    return link.ws;
+  });
+  const t0 = Date.now();
+  await server.command(`${reliable ? "publish" : "broadcast"} ${messages}`);
+  await Promise.race([finished, new Promise((r) => setTimeout(r, 120_000))]);
+  const elapsed = (last - t0) / 1000;
+  for (const ws of sockets) ws.terminate();
+  await server.stop();
+  lags.sort((a, b) => a - b);
+  return { deliveriesPerSec: received / elapsed, p99LagMs: percentile(lags, 99), delivered: received, expected };
+}
+
+const describe = (r: FanOutResult) =>
+  `${r.deliveriesPerSec.toFixed(0)} deliveries/s, p99 lag ${r.p99LagMs.toFixed(0)} ms${r.delivered === r.expected ? "" : `, only ${r.delivered} of ${r.expected} delivered`}`;
+
+export async function fanOut(reliable: boolean): Promise<Row[]> {
+  const scenario = reliable ? "topic publish, reliable with ACKs" : "broadcast, best effort";
+  const messages = reliable ? 1000 : 2000;
+  const ws = await measure("ws", reliable, messages);
+  line({ scenario, target: "ws", clients: CLIENTS, messages, ...ws });
+  const t = await measure("tether", reliable, messages);
+  line({ scenario, target: "tether", clients: CLIENTS, messages, ...t });
+  const ratio = t.deliveriesPerSec / ws.deliveriesPerSec;
+  const floor = reliable ? 0.7 : 0.9;
+  return [
+    {
+      scenario: `${scenario} (${CLIENTS} x ${messages})`,
+      tether: describe(t),
+      ws: describe(ws),
+      measure: "deliveries/s",
+      ratio,
+      target: `>= ${floor}x`,
+      met: ratio >= floor && t.delivered === t.expected,
+    },
+  ];
+}
