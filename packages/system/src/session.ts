@@ -34,10 +34,11 @@ export class Session {
   serialBusy = false;
   /** The queue is being drained (a finishing request only clears serialBusy). */
   serialDraining = false;
-  readonly topics = new Set<string>();
-  readonly data = new Map<string, string>();
-  /** Requests running under this session: each is told when the session ends or is left. */
-  readonly running = new Set<Call>();
+  // Made on first use: an idle session holds none of these.
+  private topicSet: Set<string> | undefined;
+  private dataMap: Map<string, string> | undefined;
+  private runningSet: Set<Call> | undefined;
+  private snapshotSet: Set<number> | undefined;
 
   /** The last pushId issued; pushIds of this session count 1, 2, 3, ... and never reset. */
   lastIssuedPushId = 0;
@@ -50,8 +51,6 @@ export class Session {
   connection: Connection | undefined;
   detachedAt: number | undefined;
   ended = false;
-  /** pushIds of Sync snapshots still being built (a resume below one needs a full sync). */
-  readonly pendingSnapshots = new Set<number>();
   ttlTimer: TimerHandle | undefined;
 
   constructor(init: SessionInit, limits: SessionLimits, clock: Clock, onEvict?: () => void) {
@@ -66,21 +65,47 @@ export class Session {
     if (init.data) for (const [k, v] of Object.entries(init.data)) this.data.set(k, v);
   }
 
+  /** The topics this session is subscribed to. */
+  get topics(): Set<string> {
+    this.topicSet ??= new Set();
+    return this.topicSet;
+  }
+
+  /** The session's data: a small string map for game code. */
+  get data(): Map<string, string> {
+    this.dataMap ??= new Map();
+    return this.dataMap;
+  }
+
+  /** Requests running under this session: each is told when the session ends or is left. */
+  get running(): Set<Call> {
+    this.runningSet ??= new Set();
+    return this.runningSet;
+  }
+
+  /** pushIds of Sync snapshots still being built (a resume below one needs a full sync). */
+  get pendingSnapshots(): Set<number> {
+    this.snapshotSet ??= new Set();
+    return this.snapshotSet;
+  }
+
   get attached(): boolean {
     return this.connection !== undefined;
   }
 
   /** Tells the requests running now that the session ended or changed (SESSION_EXPIRED). */
   abortRequests(_reason: string): void {
-    if (this.running.size === 0) return;
-    const now = [...this.running];
-    this.running.clear();
+    const running = this.runningSet;
+    if (running === undefined || running.size === 0) return;
+    const now = [...running];
+    running.clear();
     for (const call of now) call.expired();
   }
 
   /** Whether a snapshot above `lastApplied` is still being built. */
   snapshotPendingAbove(lastApplied: number): boolean {
-    for (const k of this.pendingSnapshots) if (k > lastApplied) return true;
+    if (this.snapshotSet === undefined) return false;
+    for (const k of this.snapshotSet) if (k > lastApplied) return true;
     return false;
   }
 

@@ -69,8 +69,13 @@ export class ServerProcess {
 
   /** Resident memory after a full garbage collection, in bytes (the server runs `gc()`). */
   async settledRss(): Promise<number> {
-    const m = /rss (\d+)/.exec(await this.command("gc"));
-    return Number(m?.[1] ?? Number.NaN);
+    return (await this.settledMemory()).rss;
+  }
+
+  /** Resident memory and JavaScript heap in use after a full garbage collection, in bytes. */
+  async settledMemory(): Promise<{ rss: number; heap: number }> {
+    const m = /rss (\d+) heap (\d+)/.exec(await this.command("gc"));
+    return { rss: Number(m?.[1] ?? Number.NaN), heap: Number(m?.[2] ?? Number.NaN) };
   }
 
   /** User + system CPU seconds so far. */

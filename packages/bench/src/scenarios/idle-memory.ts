@@ -14,24 +14,31 @@ export interface IdleMemoryResult {
   readonly rssBefore: number;
   readonly rssAfter: number;
   readonly bytesPerConnection: number;
+  /** JavaScript heap per connection (part of the resident memory). */
+  readonly heapBytesPerConnection: number;
 }
 
 async function measure(kind: ServerKind): Promise<IdleMemoryResult> {
   const server = await ServerProcess.start(kind);
-  const rssBefore = await server.settledRss();
+  const before = await server.settledMemory();
   const links = await openMany<TetherLink | WsLink>(
     CONNECTIONS,
     (i) => (kind === "ws" ? WsLink.open(server.url, i + 1) : TetherLink.open(server.url, i + 1)),
     200,
   );
-  const rssAfter = await server.settledRss();
+  const after = await server.settledMemory();
   for (const l of links) l.ws.terminate();
   await server.stop();
-  return { rssBefore, rssAfter, bytesPerConnection: (rssAfter - rssBefore) / CONNECTIONS };
+  return {
+    rssBefore: before.rss,
+    rssAfter: after.rss,
+    bytesPerConnection: (after.rss - before.rss) / CONNECTIONS,
+    heapBytesPerConnection: (after.heap - before.heap) / CONNECTIONS,
+  };
 }
 
 const describe = (r: IdleMemoryResult) =>
-  `${kib(r.bytesPerConnection)}/conn (RSS ${mib(r.rssBefore)} -> ${mib(r.rssAfter)})`;
+  `${kib(r.bytesPerConnection)}/conn, of which JS heap ${kib(r.heapBytesPerConnection)} (RSS ${mib(r.rssBefore)} -> ${mib(r.rssAfter)})`;
 
 export async function idleMemory(): Promise<Row[]> {
   const ws = await measure("ws");
