@@ -171,6 +171,52 @@ describe("requests (sessions.md §7)", () => {
     expect(c.inbox.filter((f) => f.seq === 5).length).toBe(1);
   });
 
+  it("times each request out at its own deadline when the timeout is shortened at runtime", async () => {
+    const { engine, clock } = makeEngine({ requestTimeoutMs: 10_000 });
+    const never = new Promise<Uint8Array>(() => {});
+    engine.route(1000, () => never, { concurrent: true });
+    const c = new TestClient(engine);
+    await c.login("p:1");
+    const long = c.request(1000, new Uint8Array(0), 7);
+    await settle();
+    engine.setLimits({ requestTimeoutMs: 50 });
+    const short = c.request(1000, new Uint8Array(0), 8);
+    await settle();
+    clock.advance(50);
+    expect(errorOf(await short).code).toBe(ErrorCode.REQUEST_TIMEOUT);
+    expect(c.inbox.some((f) => f.seq === 7)).toBe(false);
+    clock.advance(10_000);
+    expect(errorOf(await long).code).toBe(ErrorCode.REQUEST_TIMEOUT);
+  });
+
+  it("runs 20,000 queued requests of one session one at a time, in order, without deepening the stack", async () => {
+    const { engine } = makeEngine({ maxInFlightReq: 30_000 });
+    const order: number[] = [];
+    let running = 0;
+    let overlapped = false;
+    engine.route(1000, (p) => {
+      if (++running > 1) overlapped = true;
+      order.push(p[0] as number);
+      running--;
+      return p;
+    });
+    const gate = deferred<Uint8Array>();
+    engine.route(1001, () => gate.promise);
+    const c = new TestClient(engine);
+    await c.login("p:1");
+    const first = c.request(1001, new Uint8Array(0), 1);
+    await settle();
+    const rest = Array.from({ length: 20_000 }, (_, i) => c.request(1000, new Uint8Array([i % 256]), i + 2));
+    await settle();
+    expect(order).toEqual([]); // all wait behind the first
+    gate.resolve(bytes("done"));
+    await first;
+    const answers = await Promise.all(rest);
+    expect(answers.every((r) => !isError(r))).toBe(true);
+    expect(order).toEqual(Array.from({ length: 20_000 }, (_, i) => i % 256));
+    expect(overlapped).toBe(false);
+  });
+
   it("caches completed responses: a repeated seq gets the same answer without running again", async () => {
     const { engine } = makeEngine();
     let runs = 0;
