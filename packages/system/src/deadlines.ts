@@ -33,6 +33,13 @@ export class DeadlineSet<T extends Timed> {
     this.items.delete(item);
   }
 
+  /** The items that pass `test`, as a new array (safe to change the set while using it). */
+  select(test: (item: T) => boolean): T[] {
+    const out: T[] = [];
+    for (const item of this.items) if (test(item)) out.push(item);
+    return out;
+  }
+
   private arm(at: number): void {
     this.timer?.cancel();
     this.armedAt = at;

@@ -4,6 +4,7 @@
  * twice (and instead of being refused with BACKPRESSURE, as CivGenesis does). Its maps are made
  * on first use, so an idle session pays nothing for them.
  */
+import { allocBytes } from "@tether/protocol";
 import type { Clock } from "./clock.js";
 
 /** What a RESP carries, cached so a repeated seq gets the same answer. */
@@ -26,80 +27,111 @@ interface Done {
   readonly at: number;
 }
 
+/** An entry still running: the waiters that joined it (null until one does). */
+class Running {
+  waiters: DedupWaiter[] | null = null;
+}
+
 /** `lookup` of a seq that is running: join it. */
 export const IN_FLIGHT = "in-flight";
 
 export class DedupCache {
-  private done: Map<number, Done> | undefined;
-  /** seq -> the waiters that joined it (null until one does). */
-  private inFlight: Map<number, DedupWaiter[] | null> | undefined;
+  /** Every known seq, in the order it started: running, or done with its response. */
+  private entries: Map<number, Done | Running> | undefined;
+  private doneCount = 0;
 
   constructor(
     private readonly limits: DedupLimits,
     private readonly clock: Clock,
   ) {}
 
+  /** Completed responses held. */
   get size(): number {
-    return this.done?.size ?? 0;
+    return this.doneCount;
   }
 
   /** Whether `seq` is in flight or answered (and not expired). */
   has(seq: number): boolean {
-    return this.inFlight?.has(seq) === true || this.lookup(seq) !== undefined;
+    return this.lookup(seq) !== undefined;
   }
 
   /** The cached response of `seq`, IN_FLIGHT when it is running, or undefined when unknown. */
   lookup(seq: number): CachedResponse | typeof IN_FLIGHT | undefined {
-    if (this.inFlight?.has(seq)) return IN_FLIGHT;
-    const d = this.done?.get(seq);
-    if (d === undefined) return undefined;
-    if (this.clock.now() - d.at < this.limits.dedupTtlMs) return d.response;
-    this.done?.delete(seq);
+    const e = this.entries?.get(seq);
+    if (e === undefined) return undefined;
+    if (e instanceof Running) return IN_FLIGHT;
+    if (this.clock.now() - e.at < this.limits.dedupTtlMs) return e.response;
+    this.forget(seq);
     return undefined;
   }
 
   /** Marks `seq` in flight (after a lookup that found nothing). */
   start(seq: number): void {
-    this.inFlight ??= new Map();
-    this.inFlight.set(seq, null);
+    this.entries ??= new Map();
+    this.entries.set(seq, new Running());
   }
 
   /** Adds `waiter` to the in-flight `seq`; it is called once, when `seq` completes. */
   join(seq: number, waiter: DedupWaiter): void {
-    const map = this.inFlight;
-    if (map === undefined || !map.has(seq)) return;
-    const waiters = map.get(seq);
-    if (waiters) waiters.push(waiter);
-    else map.set(seq, [waiter]);
+    const e = this.entries?.get(seq);
+    if (!(e instanceof Running)) return;
+    if (e.waiters) e.waiters.push(waiter);
+    else e.waiters = [waiter];
   }
 
   /** Records the response of `seq` (when `cache`) and answers every joined waiter. */
   complete(seq: number, response: CachedResponse, cache: boolean): void {
-    const waiters = this.inFlight?.get(seq);
-    this.inFlight?.delete(seq);
-    if (cache && this.limits.dedupMaxEntries > 0) {
-      this.done ??= new Map();
-      this.done.set(seq, { response, at: this.clock.now() });
-      if (this.done.size > this.limits.dedupMaxEntries) this.trim(this.done);
+    const entries = this.entries;
+    const e = entries?.get(seq);
+    const waiters = e instanceof Running ? e.waiters : null;
+    if (entries !== undefined && cache && this.limits.dedupMaxEntries > 0) {
+      entries.set(seq, { response: compact(response), at: this.clock.now() }); // keeps its place in start order
+      if (e === undefined || e instanceof Running) this.doneCount++;
+      if (this.doneCount > this.limits.dedupMaxEntries) this.trim(entries);
+    } else if (e instanceof Running) {
+      entries?.delete(seq);
     }
     if (waiters) for (const w of waiters) w(response);
   }
 
   /** Forgets everything (a new client instance restarts its seq counter). */
   clear(): void {
-    this.done?.clear();
+    const entries = this.entries;
+    if (entries === undefined) return;
     // In-flight entries stay: their handlers are still running and will complete them.
+    for (const [seq, e] of entries) if (!(e instanceof Running)) entries.delete(seq);
+    this.doneCount = 0;
+  }
+
+  private forget(seq: number): void {
+    if (this.entries?.delete(seq)) this.doneCount--;
   }
 
   /**
-   * Keeps at most dedupMaxEntries, dropping the oldest. Expiry by age is checked on lookup, so
-   * this runs only when the count bound is passed (cheap on the hot path).
+   * Drops the oldest completed responses until dedupMaxEntries are left (and any expired ones
+   * met on the way). Expiry by age is otherwise checked on lookup, so this runs only when the
+   * count bound is passed.
    */
-  private trim(done: Map<number, Done>): void {
+  private trim(entries: Map<number, Done | Running>): void {
     const now = this.clock.now();
-    for (const [seq, d] of done) {
-      if (done.size <= this.limits.dedupMaxEntries && now - d.at < this.limits.dedupTtlMs) break;
-      done.delete(seq);
+    for (const [seq, e] of entries) {
+      if (e instanceof Running) continue;
+      if (this.doneCount <= this.limits.dedupMaxEntries && now - e.at < this.limits.dedupTtlMs) break;
+      entries.delete(seq);
+      this.doneCount--;
     }
   }
+}
+
+/**
+ * A response kept for minutes should not pin a much larger buffer: a small payload that is a
+ * view into a big one (a socket read of up to 64 KiB) is copied into a pooled slab. Views into
+ * pools of 16 KiB or less (ours, Node's Buffer pool) are kept as they are.
+ */
+function compact(response: CachedResponse): CachedResponse {
+  const p = response.payload;
+  if (p.length === 0 || p.length > 2048 || p.buffer.byteLength <= 16 * 1024) return response;
+  const copy = allocBytes(p.length);
+  copy.set(p);
+  return { msgId: response.msgId, flags: response.flags, payload: copy };
 }

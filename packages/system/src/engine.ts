@@ -386,7 +386,7 @@ export class SessionEngine {
     const session = conn.session;
     conn.session = undefined;
     if (session === undefined) return;
-    if (reason !== undefined) session.abortRequests(reason);
+    if (reason !== undefined) this.abortRequests(session);
     if (session.connection !== conn) return;
     session.connection = undefined;
     if (session.ended) return;
@@ -396,13 +396,19 @@ export class SessionEngine {
     });
   }
 
+  /** Tells the requests of `session` running now that it ended or changed (SESSION_EXPIRED). */
+  private abortRequests(session: Session): void {
+    if (session.runningCalls === 0) return;
+    for (const call of this.deadlines.select((c) => c.isOf(session))) call.expired();
+  }
+
   /** Ends a session: ring dropped, requests aborted, removed from the store. */
   endSession(session: Session, reason: SessionEndReason): void {
     if (session.ended) return;
     session.ended = true;
     session.ttlTimer?.cancel();
     session.ring.clear(session.lastIssuedPushId);
-    session.abortRequests("session ended");
+    this.abortRequests(session);
     this.store.remove(session);
     const conn = session.connection;
     if (conn?.session === session) conn.session = undefined;

@@ -148,6 +148,11 @@ export class Call implements RequestContext {
     return this.#session === undefined ? 0 : this.#engine.push(this.#session, msgId, payload, options);
   }
 
+  /** Whether this request runs under `session`. */
+  isOf(session: Session): boolean {
+    return this.#session === session;
+  }
+
   /** The session whose requests this one runs one at a time with (none: it runs at once). */
   get serialIn(): Session | undefined {
     return this.#route.concurrent ? undefined : this.#session;
@@ -164,7 +169,7 @@ export class Call implements RequestContext {
     this.#state = RUNNING;
     this.#started = engine.clock.now();
     engine.deadlines.add(this, this.#started + engine.limits.requestTimeoutMs);
-    session?.running.add(this);
+    if (session) session.runningCalls++;
     let result: unknown;
     try {
       result = this.#route.handler(this.#req.payload, this);
@@ -232,7 +237,7 @@ export class Call implements RequestContext {
     const session = this.#session;
     if (wasRunning) {
       engine.deadlines.delete(this);
-      session?.running.delete(this);
+      if (session) session.runningCalls--;
       observe(engine, this.msgId, code, engine.clock.now() - this.#started);
     }
     if (this.#cache !== undefined) {

@@ -32,12 +32,13 @@ export class Session {
   readonly serialQueue: Call[] = [];
   /** A serial request is running. */
   serialBusy = false;
+  /** Requests of this session whose handler is running (they are in the engine's deadline set). */
+  runningCalls = 0;
   /** The queue is being drained (a finishing request only clears serialBusy). */
   serialDraining = false;
   // Made on first use: an idle session holds none of these.
   private topicSet: Set<string> | undefined;
   private dataMap: Map<string, string> | undefined;
-  private runningSet: Set<Call> | undefined;
   private snapshotSet: Set<number> | undefined;
 
   /** The last pushId issued; pushIds of this session count 1, 2, 3, ... and never reset. */
@@ -77,12 +78,6 @@ export class Session {
     return this.dataMap;
   }
 
-  /** Requests running under this session: each is told when the session ends or is left. */
-  get running(): Set<Call> {
-    this.runningSet ??= new Set();
-    return this.runningSet;
-  }
-
   /** pushIds of Sync snapshots still being built (a resume below one needs a full sync). */
   get pendingSnapshots(): Set<number> {
     this.snapshotSet ??= new Set();
@@ -91,15 +86,6 @@ export class Session {
 
   get attached(): boolean {
     return this.connection !== undefined;
-  }
-
-  /** Tells the requests running now that the session ended or changed (SESSION_EXPIRED). */
-  abortRequests(_reason: string): void {
-    const running = this.runningSet;
-    if (running === undefined || running.size === 0) return;
-    const now = [...running];
-    running.clear();
-    for (const call of now) call.expired();
   }
 
   /** Whether a snapshot above `lastApplied` is still being built. */

@@ -2,6 +2,7 @@
  * The CryptoProvider on node:crypto (OpenSSL). Server-side fast path; produces the same bytes
  * as the noble provider (tests cross-check every primitive).
  */
+
 import {
   createCipheriv,
   createDecipheriv,
@@ -16,6 +17,7 @@ import {
   sign,
   verify,
 } from "node:crypto";
+import { allocBytes } from "../byte-pool.js";
 import { type Aead, type AeadAlgorithm, CipherAlgorithm, type CryptoProvider } from "../crypto-provider.js";
 
 // DER prefixes that wrap a raw 32-byte key as PKCS#8 (private) or SPKI (public).
@@ -69,7 +71,11 @@ function nodeAead(algorithm: AeadAlgorithm, key: Uint8Array): Aead {
       d.setAuthTag(sealed.subarray(sealed.length - TAG));
       const body = d.update(sealed.subarray(0, sealed.length - TAG));
       d.final(); // throws when the tag does not verify
-      return u8(body);
+      // Into a pooled slab: a plaintext that game code keeps (a cached response, a stored
+      // message) then pins a shared slab instead of an ArrayBuffer of its own per frame.
+      const out = allocBytes(body.length);
+      out.set(body);
+      return out;
     },
   };
 }
