@@ -11,6 +11,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { machine } from "./harness.js";
+import { pinLoadGenerator } from "./lib/process.js";
 import { markdown, type Row } from "./lib/report.js";
 import { fanOut } from "./scenarios/fan-out.js";
 import { idleMemory } from "./scenarios/idle-memory.js";
@@ -32,6 +33,7 @@ for (const name of asked) {
     process.exit(2);
   }
 }
+const pinning = pinLoadGenerator();
 const started = Date.now();
 const lines: string[] = [];
 const log = console.log;
@@ -44,7 +46,7 @@ for (const name of asked.length > 0 ? asked : Object.keys(SCENARIOS)) {
   rows.push(...(await (SCENARIOS[name] as () => Promise<Row[]>)()));
 }
 const table = [
-  `Machine: ${machine()}`,
+  `Machine: ${machine()}; ${pinning}`,
   `Date: ${new Date().toISOString().slice(0, 10)}`,
   `Duration: ${((Date.now() - started) / 1000).toFixed(0)} s`,
   "",

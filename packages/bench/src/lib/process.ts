@@ -6,14 +6,24 @@
  * `BENCH_NODE_ARGS` adds Node flags to the server processes, for example
  * `BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof"` to profile them.
  */
-import { type ChildProcess, spawn } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { cpus } from "node:os";
 import { dirname, join } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 
 const serversDir = join(dirname(fileURLToPath(import.meta.url)), "..", "servers");
 const TICKS_PER_SEC = 100; // Linux USER_HZ
+const TASKSET = existsSync("/usr/bin/taskset") && cpus().length > 1 ? "/usr/bin/taskset" : undefined;
+
+/** Keeps this process (the load generator) off the servers' core. Returns what it did. */
+export function pinLoadGenerator(): string {
+  if (!TASKSET) return "not pinned (no taskset or one core)";
+  const others = cpus().length > 2 ? `0-${cpus().length - 2}` : "0";
+  spawnSync(TASKSET, ["-a", "-p", "-c", others, String(process.pid)]);
+  return `load generator on cores ${others}, server on core ${cpus().length - 1}`;
+}
 
 export type ServerKind = "tether" | "ws";
 
@@ -36,11 +46,14 @@ export class ServerProcess {
   /** Starts a server; `args` reach it as command-line arguments. */
   static start(kind: ServerKind, args: readonly string[] = []): Promise<ServerProcess> {
     const nodeArgs = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter((a) => a !== "");
-    const child = spawn(
-      process.execPath,
-      [...nodeArgs, "--expose-gc", join(serversDir, `${kind}-server.js`), ...args],
-      { stdio: ["pipe", "pipe", "inherit"] },
-    );
+    const argv = [...nodeArgs, "--expose-gc", join(serversDir, `${kind}-server.js`), ...args];
+    // Server on the last core, load generator on the others (see pinLoadGenerator), when
+    // taskset is there: each side keeps its own core instead of both wandering.
+    const child = TASKSET
+      ? spawn(TASKSET, ["-c", String(cpus().length - 1), process.execPath, ...argv], {
+          stdio: ["pipe", "pipe", "inherit"],
+        })
+      : spawn(process.execPath, argv, { stdio: ["pipe", "pipe", "inherit"] });
     const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream })[Symbol.asyncIterator]();
     return new Promise((resolve, reject) => {
       child.once("exit", (code) => reject(new Error(`${kind} server exited with ${code} before listening`)));
