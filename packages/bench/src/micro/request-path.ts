@@ -28,7 +28,7 @@ import { machine } from "../harness.js";
 
 const SESSIONS = 100;
 const IN_FLIGHT = 8;
-const ROUNDS = Number(process.env.ROUNDS ?? 3000);
+const ROUNDS = Number(process.env.ROUNDS ?? 1000);
 
 const turn = () => new Promise<void>((r) => setImmediate(r));
 
