@@ -6,8 +6,8 @@
  * are the system codes, "ok", or "game" for game codes.
  */
 
-import { errorCodeName, GAME_ERROR_CODE_MIN } from "@tether/protocol";
-import { Counter, Gauge, Histogram, Registry } from "prom-client";
+import { Counter, Gauge, Histogram, type MetricType, Registry } from "prom-client";
+import { LATENCY_BUCKETS, RequestStats, resultLabel } from "./request-stats.js";
 
 export interface MetricsSource {
   /** A snapshot of the server's counters and gauges. */
@@ -42,8 +42,9 @@ const SIMPLE: readonly [string, string, "counter" | "gauge", string][] = [
 
 export class ServerMetrics {
   readonly registry = new Registry();
-  private readonly requests: Counter<"msg_id" | "result">;
-  private readonly latency: Histogram<"msg_id">;
+  private readonly stats = new RequestStats();
+  /** String labels of known msgIds (bounded like the routes). */
+  private readonly labels = new Map<number, string>();
 
   constructor(private readonly source: MetricsSource) {
     for (const [name, help, kind, key] of SIMPLE) {
@@ -105,27 +106,33 @@ export class ServerMetrics {
         this.inc({ result: "need_full_sync" }, r.resumesFullSync ?? 0);
       },
     });
-    this.requests = new Counter({
+    const stats = this.stats;
+    new Counter({
       name: "tether_requests_total",
       help: "Game requests answered, by msgId of registered routes and result",
       labelNames: ["msg_id", "result"] as const,
       registers: [this.registry],
+      collect() {
+        this.reset();
+        for (const [labels, n] of stats.counts()) this.inc(labels, n);
+      },
     });
-    this.latency = new Histogram({
-      name: "tether_request_duration_seconds",
-      help: "Game request handling time",
-      labelNames: ["msg_id"] as const,
-      buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
-      registers: [this.registry],
-    });
+    new RequestLatency(stats, this.registry);
   }
 
   /** Called by the session layer when a game request was answered. */
   observeRequest(msgId: number, code: number, durationMs: number): void {
-    const msg_id = this.source.knownMsgId(msgId) ? String(msgId) : "other";
-    const result = code === 0 ? "ok" : code >= GAME_ERROR_CODE_MIN ? "game" : (errorCodeName(code) ?? "other");
-    this.requests.inc({ msg_id, result });
-    this.latency.observe({ msg_id }, durationMs / 1000);
+    const msgIdLabel = this.source.knownMsgId(msgId) ? this.msgIdLabel(msgId) : "other";
+    this.stats.observe(msgIdLabel, resultLabel(code), durationMs / 1000);
+  }
+
+  private msgIdLabel(msgId: number): string {
+    let label = this.labels.get(msgId);
+    if (label === undefined) {
+      label = String(msgId);
+      this.labels.set(msgId, label);
+    }
+    return label;
   }
 
   /** The Prometheus text exposition. */
@@ -135,5 +142,45 @@ export class ServerMetrics {
 
   get contentType(): string {
     return this.registry.contentType;
+  }
+}
+
+/**
+ * The request-latency histogram, read from RequestStats at scrape time. prom-client's Registry
+ * renders text from `getForPromString` when a metric has one (Histogram does), JSON from `get`;
+ * both are answered here.
+ */
+class RequestLatency extends Histogram<"msg_id"> {
+  static readonly NAME = "tether_request_duration_seconds";
+  static readonly HELP = "Game request handling time";
+
+  constructor(
+    private readonly stats: RequestStats,
+    registry: Registry,
+  ) {
+    super({
+      name: RequestLatency.NAME,
+      help: RequestLatency.HELP,
+      labelNames: ["msg_id"] as const,
+      buckets: [...LATENCY_BUCKETS],
+      registers: [registry],
+    });
+  }
+
+  override async get(): ReturnType<Histogram<"msg_id">["get"]> {
+    return {
+      name: RequestLatency.NAME,
+      help: RequestLatency.HELP,
+      // The runtime value is the string every prom-client metric carries; its typings declare
+      // a numeric enum that the library itself never uses.
+      type: "histogram" as unknown as MetricType,
+      aggregator: "sum",
+      collect: () => {},
+      values: this.stats.histogramValues(RequestLatency.NAME),
+    };
+  }
+
+  getForPromString(): ReturnType<Histogram<"msg_id">["get"]> {
+    return this.get();
   }
 }

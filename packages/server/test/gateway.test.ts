@@ -380,7 +380,8 @@ describe("metrics", () => {
       "tether_sessions_attached 1",
       'tether_requests_total{msg_id="1000",result="ok"} 1',
       'tether_pushes_issued_total{kind="reliable"} 1',
-      "tether_request_duration_seconds_bucket",
+      'tether_request_duration_seconds_bucket{le="+Inf",msg_id="1000"} 1',
+      'tether_request_duration_seconds_count{msg_id="1000"} 1',
       'tether_connections_refused_total{reason="capacity"} 0',
     ]) {
       expect(body).toContain(name);

@@ -114,8 +114,9 @@ export class DedupCache {
    */
   private trim(entries: Map<number, Done | Running>): void {
     const now = this.clock.now();
-    for (const [seq, e] of entries) {
-      if (e instanceof Running) continue;
+    for (const seq of entries.keys()) {
+      const e = entries.get(seq);
+      if (e === undefined || e instanceof Running) continue;
       if (this.doneCount <= this.limits.dedupMaxEntries && now - e.at < this.limits.dedupTtlMs) break;
       entries.delete(seq);
       this.doneCount--;

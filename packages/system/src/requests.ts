@@ -101,6 +101,8 @@ export class Call implements RequestContext {
   readonly data: ReadonlyMap<string, string>;
   /** When the request times out (set when it starts). */
   deadline = 0;
+  /** Its place in the engine's deadline set (-1: not running). */
+  deadlineSlot = -1;
   readonly #engine: SessionEngine;
   readonly #conn: Connection;
   readonly #session: Session | undefined;

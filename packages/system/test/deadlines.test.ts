@@ -4,6 +4,7 @@ import { DeadlineSet, type Timed } from "../src/deadlines.js";
 
 class Item implements Timed {
   deadline = 0;
+  deadlineSlot = -1;
   constructor(
     readonly name: string,
     readonly log: string[],
@@ -65,5 +66,19 @@ describe("DeadlineSet (request timeouts on one timer)", () => {
     }
     expect(log).toEqual(["r0@50", "r1@100", "r2@150"]);
     expect(clock.pending).toBe(0);
+  });
+
+  it("keeps the others due at their own deadlines when items leave in any order", () => {
+    const clock = new ManualClock(0);
+    const log: string[] = [];
+    const set = new DeadlineSet<Item>(clock);
+    const items = Array.from({ length: 50 }, (_, i) => new Item(`i${i}`, log, clock));
+    for (const [i, item] of items.entries()) set.add(item, 10 * (i + 1));
+    const leaving = items.filter((_, i) => i % 3 === 0).reverse();
+    for (const item of leaving) set.delete(item);
+    expect(set.size).toBe(50 - leaving.length);
+    clock.advance(1000);
+    const expected = items.flatMap((_, i) => (i % 3 === 0 ? [] : [`i${i}@${10 * (i + 1)}`]));
+    expect(log).toEqual(expected);
   });
 });
