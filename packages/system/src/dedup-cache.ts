@@ -36,9 +36,15 @@ class Running {
 export const IN_FLIGHT = "in-flight";
 
 export class DedupCache {
-  /** Every known seq, in the order it started: running, or done with its response. */
+  /** Every known seq: running, or done with its response. */
   private entries: Map<number, Done | Running> | undefined;
   private doneCount = 0;
+  /**
+   * Seqs in the order they started, from `head` on: the eviction order. (Walking the map from
+   * its start instead would step over every entry deleted since its last rehash.)
+   */
+  private order: number[] = [];
+  private head = 0;
 
   constructor(
     private readonly limits: DedupLimits,
@@ -68,7 +74,13 @@ export class DedupCache {
   /** Marks `seq` in flight (after a lookup that found nothing). */
   start(seq: number): void {
     this.entries ??= new Map();
+    if (this.order.length - this.head > 2 * this.entries.size + 64) {
+      // Mostly seqs answered without caching (or already dropped): start the order afresh.
+      this.order = [...this.entries.keys()];
+      this.head = 0;
+    }
     this.entries.set(seq, new Running());
+    this.order.push(seq);
   }
 
   /** Adds `waiter` to the in-flight `seq`; it is called once, when `seq` completes. */
@@ -101,6 +113,8 @@ export class DedupCache {
     // In-flight entries stay: their handlers are still running and will complete them.
     for (const [seq, e] of entries) if (!(e instanceof Running)) entries.delete(seq);
     this.doneCount = 0;
+    this.order = [...entries.keys()];
+    this.head = 0;
   }
 
   private forget(seq: number): void {
@@ -108,18 +122,26 @@ export class DedupCache {
   }
 
   /**
-   * Drops the oldest completed responses until dedupMaxEntries are left (and any expired ones
-   * met on the way). Expiry by age is otherwise checked on lookup, so this runs only when the
-   * count bound is passed.
+   * Drops the oldest completed responses until dedupMaxEntries are left. A seq still running is
+   * passed over (it goes to the back). Expiry by age is checked on lookup.
    */
   private trim(entries: Map<number, Done | Running>): void {
-    const now = this.clock.now();
-    for (const seq of entries.keys()) {
+    const order = this.order;
+    let steps = order.length - this.head;
+    while (this.doneCount > this.limits.dedupMaxEntries && steps-- > 0) {
+      const seq = order[this.head++] as number;
       const e = entries.get(seq);
-      if (e === undefined || e instanceof Running) continue;
-      if (this.doneCount <= this.limits.dedupMaxEntries && now - e.at < this.limits.dedupTtlMs) break;
+      if (e === undefined) continue; // already forgotten
+      if (e instanceof Running) {
+        order.push(seq);
+        continue;
+      }
       entries.delete(seq);
       this.doneCount--;
+    }
+    if (this.head > 1024 && this.head * 2 > order.length) {
+      this.order = order.slice(this.head);
+      this.head = 0;
     }
   }
 }

@@ -49,4 +49,16 @@ describe("DedupCache", () => {
     expect(kept.buffer).not.toBe(socketRead.buffer);
     expect([...kept]).toEqual(new Array(10).fill(7));
   });
+
+  it("still evicts oldest first after many answers that were not cached", () => {
+    const cache = new DedupCache({ dedupMaxEntries: 2, dedupTtlMs: 60_000 }, new ManualClock());
+    let seq = 0;
+    for (let i = 0; i < 10_000; i++) {
+      cache.start(++seq);
+      cache.complete(seq, response(0), i % 100 === 99); // mostly retryable errors: not cached
+    }
+    expect(cache.size).toBe(2);
+    expect([cache.lookup(9_900), cache.lookup(10_000)].every((r) => r !== undefined)).toBe(true);
+    expect(cache.lookup(9_800)).toBeUndefined();
+  });
 });
