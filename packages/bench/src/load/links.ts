@@ -75,6 +75,39 @@ class AckPolicy {
   }
 }
 
+/** A ClientHello offering `cipher` (or plaintext), and the key share it carries. */
+export function clientHello(cipher?: AeadAlgorithm): {
+  helloBytes: Uint8Array;
+  share: ReturnType<typeof createKeyShare>;
+} {
+  const share = createKeyShare(nodeCrypto);
+  const helloBytes = ClientHelloReq.encode({
+    protocolVersion: 1,
+    supportedCiphers: cipher ? [cipher] : [],
+    ...(cipher ? { clientKeyShare: share.publicKey, clientNonce: share.nonce } : {}),
+  }).finish();
+  return { helloBytes, share };
+}
+
+/** The client's codec after the server's ClientHelloResp: sealed when it selected a cipher. */
+export function codecAfterHello(hello: ReturnType<typeof clientHello>, resp: ClientHelloResp): ConnectionCodec {
+  if (!isAeadAlgorithm(resp.selectedCipher)) return plainCodec(1 << 20);
+  const cipher = resp.selectedCipher as AeadAlgorithm;
+  const keys = clientKeyExchange(nodeCrypto, {
+    helloBytes: hello.helloBytes,
+    share: hello.share,
+    serverKeyShare: resp.serverKeyShare,
+    serverNonce: resp.serverNonce,
+    cipher,
+    serverSignature: resp.serverSignature,
+  });
+  return new ConnectionCodec({
+    compressionMinBytes: Number.POSITIVE_INFINITY,
+    maxFrameBytes: 1 << 20,
+    seal: createSealPair(nodeCrypto, cipher, keys, "client"),
+  });
+}
+
 export interface ResumeFrom {
   readonly serverEpoch: string;
   readonly lastApplied: number;
@@ -116,30 +149,10 @@ export class TetherLink {
     const { cipher, resumeFrom } = options;
     const link = new TetherLink(await openSocket(url));
     if (options.onFrame) link.onFrame = options.onFrame;
-    const share = createKeyShare(nodeCrypto);
-    const helloBytes = ClientHelloReq.encode({
-      protocolVersion: 1,
-      supportedCiphers: cipher ? [cipher] : [],
-      ...(cipher ? { clientKeyShare: share.publicKey, clientNonce: share.nonce } : {}),
-    }).finish();
-    const hello = ClientHelloResp.decode((await link.call(SystemMsgId.CLIENT_HELLO, helloBytes)).payload);
-    link.serverEpoch = hello.serverEpoch;
-    if (isAeadAlgorithm(hello.selectedCipher)) {
-      const c = hello.selectedCipher as AeadAlgorithm;
-      const keys = clientKeyExchange(nodeCrypto, {
-        helloBytes,
-        share,
-        serverKeyShare: hello.serverKeyShare,
-        serverNonce: hello.serverNonce,
-        cipher: c,
-        serverSignature: hello.serverSignature,
-      });
-      link.codec = new ConnectionCodec({
-        compressionMinBytes: Number.POSITIVE_INFINITY,
-        maxFrameBytes: 1 << 20,
-        seal: createSealPair(nodeCrypto, c, keys, "client"),
-      });
-    }
+    const hello = clientHello(cipher);
+    const resp = ClientHelloResp.decode((await link.call(SystemMsgId.CLIENT_HELLO, hello.helloBytes)).payload);
+    link.serverEpoch = resp.serverEpoch;
+    link.codec = codecAfterHello(hello, resp);
     if (resumeFrom === undefined) {
       await link.call(SystemMsgId.LOGIN, LoginReq.encode({ token: String(playerId) }).finish());
     } else {

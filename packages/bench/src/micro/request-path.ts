@@ -8,23 +8,18 @@
 import {
   type AeadAlgorithm,
   CipherAlgorithm,
-  ClientHelloReq,
   ClientHelloResp,
-  ConnectionCodec,
-  clientKeyExchange,
-  createKeyShare,
-  createSealPair,
+  type ConnectionCodec,
   decodeFrame,
   encodeFrame,
   FrameType,
-  isAeadAlgorithm,
   LoginReq,
   SystemMsgId,
 } from "@tether/protocol";
-import { nodeCrypto } from "@tether/protocol/node";
 import { createServer } from "@tether/server";
 import type { Connection } from "@tether/system";
 import { machine } from "../harness.js";
+import { clientHello, codecAfterHello } from "../load/links.js";
 
 const SESSIONS = 100;
 const IN_FLIGHT = 8;
@@ -47,30 +42,11 @@ async function run(cipher: AeadAlgorithm | undefined): Promise<number> {
       { connId: `c${i}`, remoteAddress: "127.0.0.1", secure: false, headers: {}, query: "" },
       { send: (bytes) => void inbox.push(bytes), close: () => {} },
     );
-    const share = createKeyShare(nodeCrypto);
-    const hello = ClientHelloReq.encode({
-      protocolVersion: 1,
-      supportedCiphers: cipher ? [cipher] : [],
-      ...(cipher ? { clientKeyShare: share.publicKey, clientNonce: share.nonce } : {}),
-    }).finish();
-    conn.receive(encodeFrame({ type: FrameType.REQ, msgId: SystemMsgId.CLIENT_HELLO, seq: 1, payload: hello }));
-    const resp = ClientHelloResp.decode(decodeFrame(inbox.shift() as Uint8Array).payload);
-    let codec = new ConnectionCodec({ compressionMinBytes: Number.POSITIVE_INFINITY, maxFrameBytes: 1 << 20 });
-    if (isAeadAlgorithm(resp.selectedCipher)) {
-      const keys = clientKeyExchange(nodeCrypto, {
-        helloBytes: hello,
-        share,
-        serverKeyShare: resp.serverKeyShare,
-        serverNonce: resp.serverNonce,
-        cipher: resp.selectedCipher as AeadAlgorithm,
-        serverSignature: resp.serverSignature,
-      });
-      codec = new ConnectionCodec({
-        compressionMinBytes: Number.POSITIVE_INFINITY,
-        maxFrameBytes: 1 << 20,
-        seal: createSealPair(nodeCrypto, resp.selectedCipher as AeadAlgorithm, keys, "client"),
-      });
-    }
+    const hello = clientHello(cipher);
+    conn.receive(
+      encodeFrame({ type: FrameType.REQ, msgId: SystemMsgId.CLIENT_HELLO, seq: 1, payload: hello.helloBytes }),
+    );
+    const codec = codecAfterHello(hello, ClientHelloResp.decode(decodeFrame(inbox.shift() as Uint8Array).payload));
     const login = LoginReq.encode({ token: String(i + 1) }).finish();
     conn.receive(codec.encode({ type: FrameType.REQ, msgId: SystemMsgId.LOGIN, seq: 2, payload: login }));
     while (inbox.length === 0) await turn();
