@@ -37,6 +37,7 @@ import {
   type TransportLimits,
   type UpgradeInfo,
 } from "./options.js";
+import { Outbox, type RawSocket } from "./outbox.js";
 import { TokenBucket } from "./token-bucket.js";
 import { TopicIndex } from "./topics.js";
 import { type Decoder, type Encoder, typedHandler } from "./typed-routes.js";
@@ -76,8 +77,8 @@ interface Link {
   pingSentAt: number;
   refusedInRow: number;
   closing: boolean;
-  /** The socket is corked until the end of this event-loop turn. */
-  corked: boolean;
+  /** Frames of this event-loop turn, written when it ends. */
+  readonly outbox: Outbox;
 }
 
 function refuse(socket: Duplex, status: number, reason: string): void {
@@ -133,6 +134,8 @@ export class TetherServer {
   private readonly ownsHttp: boolean;
   private readonly wss: WebSocketServer;
   private readonly links = new Map<string, Link>();
+  /** Connections with frames waiting for the end of this turn. */
+  private dueLinks: Link[] = [];
   private readonly connectionBucket: TokenBucket;
   private sweeper: NodeJS.Timeout | undefined;
   private draining = false;
@@ -528,12 +531,14 @@ export class TetherServer {
         send: (bytes) => {
           this.counters.framesOut++;
           this.counters.bytesOut += bytes.length;
-          if (link) this.cork(link);
-          ws.send(bytes);
-          if (link && !link.corked) this.checkOutbound(link);
+          if (link === undefined) ws.send(bytes);
+          else if (link.outbox.add(bytes)) this.flushAtTurnEnd(link);
         },
         close: (code, reason) => {
-          if (link) link.closing = true;
+          if (link) {
+            this.flush(link); // the Disconnect push goes before the close frame
+            link.closing = true;
+          }
           ws.close(code, closeReason(reason));
           // A peer that does not finish the closing handshake is cut off.
           setTimeout(() => ws.terminate(), 5000).unref();
@@ -549,7 +554,7 @@ export class TetherServer {
       pingSentAt: 0,
       refusedInRow: 0,
       closing: false,
-      corked: false,
+      outbox: new Outbox(),
     };
     const l = link;
     this.links.set(info.connId, l);
@@ -568,22 +573,30 @@ export class TetherServer {
   }
 
   /**
-   * Frames written during one turn of the event loop leave in one socket write: the socket is
-   * corked at the first frame and uncorked when the turn ends (setImmediate), after the promise
-   * callbacks that produce most responses have run.
+   * Frames written during one turn of the event loop leave in one socket write (outbox.ts),
+   * when the turn ends (setImmediate, after the promise callbacks that produce most responses).
+   * One immediate serves every connection that wrote in the turn.
    */
-  private cork(l: Link): void {
-    if (l.corked) return;
-    const socket = (l.ws as unknown as { _socket?: { cork(): void; uncork(): void; destroyed?: boolean } })._socket;
-    if (socket === undefined || socket.destroyed) return;
-    l.corked = true;
-    socket.cork();
+  private flushAtTurnEnd(l: Link): void {
+    this.dueLinks.push(l);
+    if (this.dueLinks.length > 1) return;
     setImmediate(() => {
-      l.corked = false;
-      if (socket.destroyed) return;
-      socket.uncork();
-      this.checkOutbound(l);
+      const due = this.dueLinks;
+      this.dueLinks = [];
+      for (const link of due) {
+        this.flush(link);
+        this.checkOutbound(link);
+      }
     });
+  }
+
+  private flush(l: Link): void {
+    if (l.outbox.empty) return;
+    if (l.closing || l.ws.readyState !== l.ws.OPEN) {
+      l.outbox.clear();
+      return;
+    }
+    l.outbox.flush((l.ws as unknown as { _socket?: RawSocket })._socket);
   }
 
   /** A socket whose queue passed maxOutboundBytes is a slow consumer: close 4001. */

@@ -1,0 +1,90 @@
+/**
+ * Frames a connection sends during one event-loop turn leave in one socket write: each frame
+ * becomes an unmasked binary WebSocket message (RFC 6455 §5.2), and the messages of the turn
+ * are laid end to end in one buffer, written to the socket under the `ws` WebSocket when the
+ * turn ends. Going through `ws.send` instead costs a header buffer, a stream chunk and its
+ * bookkeeping per message, which for small game frames is more than the frame itself.
+ *
+ * Only for connections without permessage-deflate (Tether never negotiates it): then `ws`
+ * writes nothing of its own but control frames, and the server flushes before those that
+ * must follow the data (the close frame).
+ */
+
+/** The socket a `ws` WebSocket writes to (`ws` keeps it as `_socket`). */
+export interface RawSocket {
+  write(chunk: Uint8Array): boolean;
+  readonly destroyed: boolean;
+}
+
+/** Bytes of the header of an unmasked message of `length` payload bytes. */
+export function messageHeaderSize(length: number): number {
+  return length < 126 ? 2 : length < 65536 ? 4 : 10;
+}
+
+/** Writes the header of an unmasked final binary message at `pos`; returns the next position. */
+export function writeMessageHeader(out: Uint8Array, pos: number, length: number): number {
+  out[pos] = 0x82; // FIN, opcode 2 (binary)
+  if (length < 126) {
+    out[pos + 1] = length;
+    return pos + 2;
+  }
+  if (length < 65536) {
+    out[pos + 1] = 126;
+    out[pos + 2] = length >>> 8;
+    out[pos + 3] = length & 0xff;
+    return pos + 4;
+  }
+  out[pos + 1] = 127;
+  const hi = Math.floor(length / 0x100000000);
+  const lo = length >>> 0;
+  out[pos + 2] = hi >>> 24;
+  out[pos + 3] = (hi >>> 16) & 0xff;
+  out[pos + 4] = (hi >>> 8) & 0xff;
+  out[pos + 5] = hi & 0xff;
+  out[pos + 6] = lo >>> 24;
+  out[pos + 7] = (lo >>> 16) & 0xff;
+  out[pos + 8] = (lo >>> 8) & 0xff;
+  out[pos + 9] = lo & 0xff;
+  return pos + 10;
+}
+
+/** The frames waiting to be written to one socket. */
+export class Outbox {
+  private frames: Uint8Array[] = [];
+  private bytes = 0;
+
+  get empty(): boolean {
+    return this.frames.length === 0;
+  }
+
+  /** Queues a frame; returns true when it is the first since the last flush. */
+  add(frame: Uint8Array): boolean {
+    this.frames.push(frame);
+    this.bytes += messageHeaderSize(frame.length) + frame.length;
+    return this.frames.length === 1;
+  }
+
+  /** Writes every queued frame as one chunk (nothing when the socket is gone). */
+  flush(socket: RawSocket | undefined): void {
+    const frames = this.frames;
+    if (frames.length === 0) return;
+    this.frames = [];
+    const total = this.bytes;
+    this.bytes = 0;
+    if (socket === undefined || socket.destroyed) return;
+    const out = Buffer.allocUnsafe(total);
+    let pos = 0;
+    for (const f of frames) {
+      pos = writeMessageHeader(out, pos, f.length);
+      out.set(f, pos);
+      pos += f.length;
+    }
+    socket.write(out);
+  }
+
+  /** Drops what is queued (the connection is gone). */
+  clear(): void {
+    this.frames = [];
+    this.bytes = 0;
+  }
+}
