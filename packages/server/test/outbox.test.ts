@@ -1,16 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { Sender } from "ws";
+import WebSocket from "ws";
 import { messageHeaderSize, Outbox, type RawSocket } from "../src/outbox.js";
+
+/** ws's frame writer (exported at runtime; @types/ws does not declare it). */
+const { Sender } = WebSocket as unknown as {
+  Sender: { frame(data: Buffer, options: Record<string, unknown>): Buffer[] };
+};
 
 /** What `ws` itself writes for one unmasked binary message. */
 function wsMessage(payload: Uint8Array): Buffer {
-  const parts = Sender.frame(Buffer.from(payload), {
-    fin: true,
-    opcode: 2,
-    mask: false,
-    readOnly: false,
-    rsv1: false,
-  } as Parameters<typeof Sender.frame>[1]);
+  const parts = Sender.frame(Buffer.from(payload), { fin: true, opcode: 2, mask: false, readOnly: false, rsv1: false });
   return Buffer.concat(parts);
 }
 
