@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import WebSocket from "ws";
+import * as ws from "ws";
 import { messageHeaderSize, Outbox, type RawSocket } from "../src/outbox.js";
 
-/** ws's frame writer (exported at runtime; @types/ws does not declare it). */
-const { Sender } = WebSocket as unknown as {
+/** ws's frame writer (a named export at runtime; @types/ws does not declare it). */
+const { Sender } = ws as unknown as {
   Sender: { frame(data: Buffer, options: Record<string, unknown>): Buffer[] };
 };
 
