@@ -22,7 +22,7 @@ export function pinLoadGenerator(): string {
   if (!TASKSET) return "not pinned (no taskset or one core)";
   const others = cpus().length > 2 ? `0-${cpus().length - 2}` : "0";
   spawnSync(TASKSET, ["-a", "-p", "-c", others, String(process.pid)]);
-  return `load generator on cores ${others}, server on core ${cpus().length - 1}`;
+  return `load generator on core${others.includes("-") ? "s" : ""} ${others}, server on core ${cpus().length - 1}`;
 }
 
 export type ServerKind = "tether" | "ws";
