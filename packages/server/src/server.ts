@@ -590,9 +590,10 @@ export class TetherServer {
     });
   }
 
+  /** Writes the link's outbox now (also before a close frame, even for a slow consumer). */
   private flush(l: Link): void {
     if (l.outbox.empty) return;
-    if (l.closing || l.ws.readyState !== l.ws.OPEN) {
+    if (l.ws.readyState !== l.ws.OPEN) {
       l.outbox.clear();
       return;
     }

@@ -183,7 +183,7 @@ describe("the WebSocket server", () => {
     expect([pong.payload, pong.ts > 0]).toEqual([bytes("beat"), true]);
   });
 
-  it("closes 4001 when a socket stops reading and its queue passes maxOutboundBytes", async () => {
+  it("closes 4001 when a socket stops reading and its queue passes maxOutboundBytes, Disconnect first", async () => {
     const server = await start({
       maxOutboundBytes: 64 * 1024,
       maxBufferedPushBytes: 64 << 20,
@@ -200,6 +200,9 @@ describe("the WebSocket server", () => {
       await new Promise((r) => setImmediate(r));
     }
     expect(server.counters.slowConsumerCloses).toBe(1);
+    (c.ws as unknown as { _socket: { resume(): void } })._socket.resume();
+    expect((await c.waitClosed()).code).toBe(CloseCode.SLOW_CONSUMER);
+    expect(c.disconnectPush()?.code).toBe(CloseCode.SLOW_CONSUMER);
   });
 
   it("announces a heartbeat interval changed at runtime to the next ClientHello", async () => {

@@ -11,10 +11,16 @@ export interface Clock {
   now(): number;
   /** Runs `fn` once after `ms`. Timers never keep a Node process alive. */
   setTimer(ms: number, fn: () => void): TimerHandle;
+  /**
+   * Milliseconds from an arbitrary origin that never go back (for deadlines, so a wall-clock
+   * step cannot make requests time out early or late). Default: `now()`.
+   */
+  monotonic?(): number;
 }
 
 export const systemClock: Clock = {
   now: () => Date.now(),
+  monotonic: () => performance.now(),
   setTimer(ms, fn) {
     const t = setTimeout(fn, ms);
     (t as { unref?: () => void }).unref?.();

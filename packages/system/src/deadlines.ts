@@ -1,14 +1,15 @@
 /**
- * Request timeouts without a timer per request: the requests in flight, in one array, and a
- * single clock timer armed for the earliest deadline. When it fires, every request due is told,
- * and the timer is armed again for the earliest one left. Each item knows its slot, so adding
- * and removing is O(1) with no hashing (the last item moves into a removed one's slot); under
- * load the timer fires about once per timeout period.
+ * Request timeouts without a timer per request: the requests in flight in a binary min-heap by
+ * deadline, and a single clock timer armed for the earliest. When it fires, every request due
+ * is told, earliest first, and the timer is armed again for the next. Each item knows its index
+ * in the heap, so removing one (the usual end of a request) needs no search; with one timeout
+ * for all, deadlines grow with arrival and an add sifts no further than the bottom row. Times
+ * are the clock's monotonic milliseconds.
  */
 import type { Clock, TimerHandle } from "./clock.js";
 
 export interface Timed {
-  /** When it times out (clock milliseconds); set by `add`. */
+  /** When it times out (the set's `now()` milliseconds); set by `add`. */
   deadline: number;
   /** Its index in the set, -1 when not in it; kept by the set. */
   deadlineSlot: number;
@@ -16,57 +17,95 @@ export interface Timed {
 }
 
 export class DeadlineSet<T extends Timed> {
-  private readonly items: T[] = [];
+  private readonly heap: T[] = [];
   private timer: TimerHandle | undefined;
   private armedAt = Number.POSITIVE_INFINITY;
 
   constructor(private readonly clock: Clock) {}
 
   get size(): number {
-    return this.items.length;
+    return this.heap.length;
   }
 
+  /** The set's time: the clock's monotonic milliseconds. */
+  now(): number {
+    return this.clock.monotonic?.() ?? this.clock.now();
+  }
+
+  /** Adds `item`, due at `deadline` (in `now()` time). */
   add(item: T, deadline: number): void {
     if (item.deadlineSlot >= 0) this.delete(item);
     item.deadline = deadline;
-    item.deadlineSlot = this.items.length;
-    this.items.push(item);
+    item.deadlineSlot = this.heap.length;
+    this.heap.push(item);
+    this.up(item.deadlineSlot);
     if (deadline < this.armedAt) this.arm(deadline);
   }
 
   delete(item: T): void {
+    const heap = this.heap;
     const slot = item.deadlineSlot;
-    if (slot < 0 || this.items[slot] !== item) return;
-    const last = this.items.pop() as T;
-    if (last !== item) {
-      this.items[slot] = last;
-      last.deadlineSlot = slot;
-    }
+    if (slot < 0 || heap[slot] !== item) return;
     item.deadlineSlot = -1;
-  }
-
-  /** The items that pass `test`, as a new array (safe to change the set while using it). */
-  select(test: (item: T) => boolean): T[] {
-    return this.items.filter(test);
+    const last = heap.pop() as T;
+    if (last === item) return;
+    heap[slot] = last;
+    last.deadlineSlot = slot;
+    this.down(slot);
+    this.up(last.deadlineSlot);
   }
 
   private arm(at: number): void {
     this.timer?.cancel();
     this.armedAt = at;
-    this.timer = this.clock.setTimer(Math.max(0, at - this.clock.now()), () => this.fire());
+    this.timer = this.clock.setTimer(Math.max(0, at - this.now()), () => this.fire());
   }
 
   private fire(): void {
     this.timer = undefined;
     this.armedAt = Number.POSITIVE_INFINITY;
-    const now = this.clock.now();
-    const due = this.items.filter((item) => item.deadline <= now).sort((a, b) => a.deadline - b.deadline);
-    for (const item of due) {
-      this.delete(item);
-      item.timedOut();
+    const now = this.now();
+    for (;;) {
+      const first = this.heap[0];
+      if (first === undefined || first.deadline > now) break;
+      this.delete(first);
+      first.timedOut();
     }
-    let next = Number.POSITIVE_INFINITY;
-    for (const item of this.items) if (item.deadline < next) next = item.deadline;
-    if (next < this.armedAt) this.arm(next);
+    const next = this.heap[0];
+    if (next !== undefined && next.deadline < this.armedAt) this.arm(next.deadline);
+  }
+
+  private up(i: number): void {
+    const heap = this.heap;
+    const item = heap[i] as T;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      const p = heap[parent] as T;
+      if (p.deadline <= item.deadline) break;
+      heap[i] = p;
+      p.deadlineSlot = i;
+      i = parent;
+    }
+    heap[i] = item;
+    item.deadlineSlot = i;
+  }
+
+  private down(i: number): void {
+    const heap = this.heap;
+    const n = heap.length;
+    const item = heap[i] as T;
+    for (;;) {
+      const left = 2 * i + 1;
+      if (left >= n) break;
+      const right = left + 1;
+      const child = right < n && (heap[right] as T).deadline < (heap[left] as T).deadline ? right : left;
+      const c = heap[child] as T;
+      if (c.deadline >= item.deadline) break;
+      heap[i] = c;
+      c.deadlineSlot = i;
+      i = child;
+    }
+    heap[i] = item;
+    item.deadlineSlot = i;
   }
 }

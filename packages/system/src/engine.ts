@@ -398,8 +398,7 @@ export class SessionEngine {
 
   /** Tells the requests of `session` running now that it ended or changed (SESSION_EXPIRED). */
   private abortRequests(session: Session): void {
-    if (session.runningCalls === 0) return;
-    for (const call of this.deadlines.select((c) => c.isOf(session))) call.expired();
+    for (const call of session.runningNow()) call.expired();
   }
 
   /** Ends a session: ring dropped, requests aborted, removed from the store. */

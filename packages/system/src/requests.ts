@@ -67,21 +67,18 @@ function schedule(call: Call): void {
   call.start();
 }
 
-/** A serial request finished: the next one of its session starts (in a loop, not recursion). */
+/**
+ * A serial request finished: the next one of its session starts a microtask later (the lane
+ * stays busy meanwhile), so whatever finished it (a re-login ending the session, a timeout)
+ * has run to its end first, as with a promise chain, and no call starts inside another's end.
+ */
 function releaseSerial(session: Session): void {
-  if (session.serialDraining) {
+  const next = session.serialQueue.shift();
+  if (next === undefined) {
     session.serialBusy = false;
     return;
   }
-  session.serialDraining = true;
-  session.serialBusy = false;
-  while (!session.serialBusy) {
-    const next = session.serialQueue.shift();
-    if (next === undefined) break;
-    session.serialBusy = true;
-    next.start();
-  }
-  session.serialDraining = false;
+  queueMicrotask(() => next.start());
 }
 
 const QUEUED = 0;
@@ -103,6 +100,10 @@ export class Call implements RequestContext {
   deadline = 0;
   /** Its place in the engine's deadline set (-1: not running). */
   deadlineSlot = -1;
+  /** Its place in its session's running requests (-1: none). */
+  sessionSlot = -1;
+  /** An own property (not on the prototype), so `const { push } = ctx` works. */
+  readonly push: (msgId: number, payload: Uint8Array, options?: PushOptions) => number;
   readonly #engine: SessionEngine;
   readonly #conn: Connection;
   readonly #session: Session | undefined;
@@ -136,6 +137,8 @@ export class Call implements RequestContext {
     this.#route = route;
     this.#req = req;
     this.#cache = cache;
+    this.push = (msgId, payload, options) =>
+      session === undefined ? 0 : engine.push(session, msgId, payload, options);
   }
 
   get signal(): AbortSignal {
@@ -144,15 +147,6 @@ export class Call implements RequestContext {
       if (this.#abortedWith !== undefined) this.#controller.abort(this.#abortedWith); // read after the drop
     }
     return this.#controller.signal;
-  }
-
-  push(msgId: number, payload: Uint8Array, options?: PushOptions): number {
-    return this.#session === undefined ? 0 : this.#engine.push(this.#session, msgId, payload, options);
-  }
-
-  /** Whether this request runs under `session`. */
-  isOf(session: Session): boolean {
-    return this.#session === session;
   }
 
   /** The session whose requests this one runs one at a time with (none: it runs at once). */
@@ -170,8 +164,8 @@ export class Call implements RequestContext {
     }
     this.#state = RUNNING;
     this.#started = engine.clock.now();
-    engine.deadlines.add(this, this.#started + engine.limits.requestTimeoutMs);
-    if (session) session.runningCalls++;
+    engine.deadlines.add(this, engine.deadlines.now() + engine.limits.requestTimeoutMs);
+    session?.addRunning(this);
     let result: unknown;
     try {
       result = this.#route.handler(this.#req.payload, this);
@@ -239,7 +233,7 @@ export class Call implements RequestContext {
     const session = this.#session;
     if (wasRunning) {
       engine.deadlines.delete(this);
-      if (session) session.runningCalls--;
+      session?.removeRunning(this);
       observe(engine, this.msgId, code, engine.clock.now() - this.#started);
     }
     if (this.#cache !== undefined) {

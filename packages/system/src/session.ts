@@ -32,10 +32,8 @@ export class Session {
   readonly serialQueue: Call[] = [];
   /** A serial request is running. */
   serialBusy = false;
-  /** Requests of this session whose handler is running (they are in the engine's deadline set). */
-  runningCalls = 0;
-  /** The queue is being drained (a finishing request only clears serialBusy). */
-  serialDraining = false;
+  /** Requests of this session whose handler is running (each knows its index: sessionSlot). */
+  private runningList: Call[] | undefined;
   // Made on first use: an idle session holds none of these.
   private topicSet: Set<string> | undefined;
   private dataMap: Map<string, string> | undefined;
@@ -76,6 +74,31 @@ export class Session {
   get data(): Map<string, string> {
     this.dataMap ??= new Map();
     return this.dataMap;
+  }
+
+  /** Tracks a request whose handler started. */
+  addRunning(call: Call): void {
+    this.runningList ??= [];
+    call.sessionSlot = this.runningList.length;
+    this.runningList.push(call);
+  }
+
+  /** Forgets a request that was answered (O(1): the last one takes its slot). */
+  removeRunning(call: Call): void {
+    const list = this.runningList;
+    const slot = call.sessionSlot;
+    if (list === undefined || slot < 0 || list[slot] !== call) return;
+    const last = list.pop() as Call;
+    if (last !== call) {
+      list[slot] = last;
+      last.sessionSlot = slot;
+    }
+    call.sessionSlot = -1;
+  }
+
+  /** The requests running now (a copy: expiring them changes the list). */
+  runningNow(): Call[] {
+    return this.runningList === undefined || this.runningList.length === 0 ? [] : [...this.runningList];
   }
 
   /** pushIds of Sync snapshots still being built (a resume below one needs a full sync). */

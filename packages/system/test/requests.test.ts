@@ -217,6 +217,41 @@ describe("requests (sessions.md §7)", () => {
     expect(overlapped).toBe(false);
   });
 
+  it("answers a request still waiting in the session's queue SESSION_EXPIRED, unrun, when a re-login ends the session", async () => {
+    const { engine } = makeEngine();
+    const gate = deferred<Uint8Array>();
+    let queuedRan = false;
+    engine.route(1001, () => gate.promise);
+    engine.route(1000, (_, ctx) => {
+      queuedRan = true;
+      ctx.push(2000, bytes("from the old session"));
+      return bytes("ran");
+    });
+    const c = new TestClient(engine);
+    await c.login("p:1");
+    const running = c.request(1001, new Uint8Array(0), 10);
+    const waiting = c.request(1000, new Uint8Array(0), 11);
+    await settle();
+    await c.login("p:1");
+    expect(errorOf(await running).code).toBe(ErrorCode.SESSION_EXPIRED);
+    expect(errorOf(await waiting).code).toBe(ErrorCode.SESSION_EXPIRED);
+    expect(queuedRan).toBe(false);
+    expect(c.inbox.some((f) => f.type === FrameType.PUSH && f.msgId === 2000)).toBe(false);
+  });
+
+  it("lets a handler destructure its context, push included", async () => {
+    const { engine } = makeEngine();
+    engine.route(1000, (_, { push, playerId }) => {
+      push(2000, bytes(`hi ${playerId}`));
+      return bytes("ok");
+    });
+    const c = new TestClient(engine);
+    await c.login("p:7");
+    await c.request(1000);
+    await settle();
+    expect(c.inbox.some((f) => f.type === FrameType.PUSH && f.msgId === 2000 && text(f.payload) === "hi 7")).toBe(true);
+  });
+
   it("caches completed responses: a repeated seq gets the same answer without running again", async () => {
     const { engine } = makeEngine();
     let runs = 0;
