@@ -37,8 +37,12 @@ export type FrameInit = Pick<Frame, "type"> & Partial<Omit<Frame, "type">>;
 
 const EMPTY: Uint8Array = new Uint8Array(0);
 
-/** Fills in the zero defaults of a FrameInit (`flags`, when given, replaces init.flags). */
-export function toFrame(init: FrameInit, flags = init.flags ?? 0): Frame {
+/** Fills in the zero defaults of a FrameInit. */
+export function toFrame(init: FrameInit): Frame {
+  return withDefaults(init, init.flags ?? 0);
+}
+
+function withDefaults(init: FrameInit, flags: number): Frame {
   return {
     type: init.type,
     flags,
@@ -113,8 +117,13 @@ export function encodeFrame(init: FrameInit): Uint8Array {
  * Encodes every item except the payload: the additional data of a sealed frame (protocol.md §5)
  * when the payload is the last item, as our writer always puts it.
  */
-export function encodeFrameHeader(init: FrameInit, flags = init.flags ?? 0): Uint8Array {
-  const f = toFrame(init, flags);
+export function encodeFrameHeader(init: FrameInit): Uint8Array {
+  return encodeFrameHeaderWithFlags(init, init.flags ?? 0);
+}
+
+/** encodeFrameHeader with `flags` in place of init.flags (a sealer adds ENCRYPT, no copy made). */
+export function encodeFrameHeaderWithFlags(init: FrameInit, flags: number): Uint8Array {
+  const f = withDefaults(init, flags);
   checkFrameFields(f, true);
   const buf = allocBytes(numericItemsSize(f));
   writeNumericItems(buf, f);

@@ -16,7 +16,7 @@ import {
   type CryptoProvider,
 } from "./crypto-provider.js";
 import { FrameRule, invalidFrame } from "./errors.js";
-import { encodeFrameHeader, type Frame, type FrameInit } from "./frame.js";
+import { encodeFrameHeaderWithFlags, type Frame, type FrameInit } from "./frame.js";
 import { decodeFrameLayout } from "./frame-reader.js";
 import { FrameFlag, isFrameType, Tag, withFlag } from "./frame-types.js";
 import type { SessionKeys } from "./key-schedule.js";
@@ -62,7 +62,7 @@ export class FrameSealer {
 
   /** Encodes `init` sealed: ENCRYPT set, the payload (maybe empty) encrypted, payload item last. */
   seal(init: FrameInit): Uint8Array {
-    const header = encodeFrameHeader(init, withFlag(init.flags ?? 0, FrameFlag.ENCRYPT));
+    const header = encodeFrameHeaderWithFlags(init, withFlag(init.flags ?? 0, FrameFlag.ENCRYPT));
     const sealed = this.aead.seal(frameNonce(this.iv, this.counter, this.nonce), header, init.payload ?? EMPTY);
     this.counter++;
     const out = allocBytes(header.length + 1 + varintSize(sealed.length) + sealed.length);

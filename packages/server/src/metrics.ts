@@ -183,4 +183,10 @@ class RequestLatency extends Histogram<"msg_id"> {
   getForPromString(): ReturnType<Histogram<"msg_id">["get"]> {
     return this.get();
   }
+
+  /** registry.resetMetrics() clears the request counts and latencies. */
+  override reset(): void {
+    super.reset();
+    this.stats?.clear(); // undefined while prom-client's constructor runs
+  }
 }

@@ -33,6 +33,10 @@ export class RequestStats {
   /** By msg_id label; bounded, since labels are registered routes, system requests or "other". */
   private readonly series = new Map<string, Series>();
 
+  clear(): void {
+    this.series.clear();
+  }
+
   observe(msgIdLabel: string, result: string, seconds: number): void {
     let s = this.series.get(msgIdLabel);
     if (s === undefined) {

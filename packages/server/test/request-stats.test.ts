@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { ServerMetrics } from "../src/metrics.js";
 import { RequestStats, resultLabel } from "../src/request-stats.js";
 
 describe("RequestStats (request metrics kept until scraped)", () => {
@@ -26,5 +27,24 @@ describe("RequestStats (request metrics kept until scraped)", () => {
       [{ msg_id: "1000", result: "game" }, 1],
       [{ msg_id: "other", result: resultLabel(1004) }, 1],
     ]);
+  });
+
+  it("renders through prom-client like its own histogram, and clears on registry.resetMetrics()", async () => {
+    const metrics = new ServerMetrics({ read: () => ({}), knownMsgId: (id) => id === 1000 });
+    metrics.observeRequest(1000, 0, 3);
+    metrics.observeRequest(4242, 0, 3);
+    const text = await metrics.text();
+    for (const line of [
+      'tether_requests_total{msg_id="1000",result="ok"} 1',
+      'tether_requests_total{msg_id="other",result="ok"} 1',
+      'tether_request_duration_seconds_bucket{le="0.001",msg_id="1000"} 0',
+      'tether_request_duration_seconds_bucket{le="0.005",msg_id="1000"} 1',
+      'tether_request_duration_seconds_sum{msg_id="1000"} 0.003',
+      'tether_request_duration_seconds_count{msg_id="1000"} 1',
+    ]) {
+      expect(text).toContain(line);
+    }
+    metrics.registry.resetMetrics();
+    expect(await metrics.text()).not.toContain('msg_id="1000"');
   });
 });

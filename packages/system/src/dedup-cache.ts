@@ -1,10 +1,10 @@
 /**
  * The request dedup cache of a session (sessions.md §7): completed responses by seq, bounded by
  * count and age, and requests still in flight, which a repeated seq joins instead of running
- * twice (and instead of being refused with BACKPRESSURE, as CivGenesis does). Its maps are made
- * on first use, so an idle session pays nothing for them.
+ * twice (and instead of being refused with BACKPRESSURE, as CivGenesis does). Its map is made
+ * on first use, so an idle session pays nothing for it.
  */
-import { allocBytes } from "@tether/protocol";
+import { BytePool } from "@tether/protocol";
 import type { Clock } from "./clock.js";
 
 /** What a RESP carries, cached so a repeated seq gets the same answer. */
@@ -22,28 +22,37 @@ export interface DedupLimits {
 /** Someone waiting for the response of an in-flight seq. */
 export type DedupWaiter = (response: CachedResponse) => void;
 
-interface Done {
-  readonly response: CachedResponse;
-  readonly at: number;
-}
-
-/** An entry still running: the waiters that joined it (null until one does). */
-class Running {
+/** One seq from its start until it is evicted: running while `response` is undefined. */
+class Entry {
+  response: CachedResponse | undefined = undefined;
+  at = 0;
+  /** Requests that joined while it ran (null until one does). */
   waiters: DedupWaiter[] | null = null;
+
+  constructor(readonly seq: number) {}
 }
 
 /** `lookup` of a seq that is running: join it. */
 export const IN_FLIGHT = "in-flight";
 
+/**
+ * Cached payloads are copied into a pool of their own: kept for up to a minute, they then sit
+ * densely in slabs that hold nothing else, instead of each pinning a socket read or a slab of
+ * short-lived frames.
+ */
+const kept = new BytePool();
+const MAX_KEPT_COPY = 2048;
+
 export class DedupCache {
-  /** Every known seq: running, or done with its response. */
-  private entries: Map<number, Done | Running> | undefined;
+  /** Every known seq. */
+  private entries: Map<number, Entry> | undefined;
   private doneCount = 0;
   /**
-   * Seqs in the order they started, from `head` on: the eviction order. (Walking the map from
-   * its start instead would step over every entry deleted since its last rehash.)
+   * Entries in the order they started, from `head` on: the eviction order. (Walking the map
+   * from its start instead would step over every entry deleted since its last rehash.) An
+   * entry no longer in the map, or replaced by a newer one of the same seq, is skipped.
    */
-  private order: number[] = [];
+  private order: Entry[] = [];
   private head = 0;
 
   constructor(
@@ -65,9 +74,10 @@ export class DedupCache {
   lookup(seq: number): CachedResponse | typeof IN_FLIGHT | undefined {
     const e = this.entries?.get(seq);
     if (e === undefined) return undefined;
-    if (e instanceof Running) return IN_FLIGHT;
+    if (e.response === undefined) return IN_FLIGHT;
     if (this.clock.now() - e.at < this.limits.dedupTtlMs) return e.response;
-    this.forget(seq);
+    this.entries?.delete(seq);
+    this.doneCount--;
     return undefined;
   }
 
@@ -76,17 +86,18 @@ export class DedupCache {
     this.entries ??= new Map();
     if (this.order.length - this.head > 2 * this.entries.size + 64) {
       // Mostly seqs answered without caching (or already dropped): start the order afresh.
-      this.order = [...this.entries.keys()];
+      this.order = [...this.entries.values()];
       this.head = 0;
     }
-    this.entries.set(seq, new Running());
-    this.order.push(seq);
+    const e = new Entry(seq);
+    this.entries.set(seq, e);
+    this.order.push(e);
   }
 
   /** Adds `waiter` to the in-flight `seq`; it is called once, when `seq` completes. */
   join(seq: number, waiter: DedupWaiter): void {
     const e = this.entries?.get(seq);
-    if (!(e instanceof Running)) return;
+    if (e === undefined || e.response !== undefined) return;
     if (e.waiters) e.waiters.push(waiter);
     else e.waiters = [waiter];
   }
@@ -94,13 +105,20 @@ export class DedupCache {
   /** Records the response of `seq` (when `cache`) and answers every joined waiter. */
   complete(seq: number, response: CachedResponse, cache: boolean): void {
     const entries = this.entries;
-    const e = entries?.get(seq);
-    const waiters = e instanceof Running ? e.waiters : null;
+    let e = entries?.get(seq);
+    const waiters = e?.waiters ?? null;
     if (entries !== undefined && cache && this.limits.dedupMaxEntries > 0) {
-      entries.set(seq, { response: compact(response), at: this.clock.now() }); // keeps its place in start order
-      if (e === undefined || e instanceof Running) this.doneCount++;
+      if (e === undefined) {
+        e = new Entry(seq);
+        entries.set(seq, e);
+        this.order.push(e);
+      }
+      if (e.response === undefined) this.doneCount++;
+      e.response = keep(response);
+      e.at = this.clock.now();
+      e.waiters = null;
       if (this.doneCount > this.limits.dedupMaxEntries) this.trim(entries);
-    } else if (e instanceof Running) {
+    } else if (e !== undefined && e.response === undefined) {
       entries?.delete(seq);
     }
     if (waiters) for (const w of waiters) w(response);
@@ -111,32 +129,27 @@ export class DedupCache {
     const entries = this.entries;
     if (entries === undefined) return;
     // In-flight entries stay: their handlers are still running and will complete them.
-    for (const [seq, e] of entries) if (!(e instanceof Running)) entries.delete(seq);
+    for (const [seq, e] of entries) if (e.response !== undefined) entries.delete(seq);
     this.doneCount = 0;
-    this.order = [...entries.keys()];
+    this.order = [...entries.values()];
     this.head = 0;
-  }
-
-  private forget(seq: number): void {
-    if (this.entries?.delete(seq)) this.doneCount--;
   }
 
   /**
    * Drops the oldest completed responses until dedupMaxEntries are left. A seq still running is
    * passed over (it goes to the back). Expiry by age is checked on lookup.
    */
-  private trim(entries: Map<number, Done | Running>): void {
+  private trim(entries: Map<number, Entry>): void {
     const order = this.order;
     let steps = order.length - this.head;
     while (this.doneCount > this.limits.dedupMaxEntries && steps-- > 0) {
-      const seq = order[this.head++] as number;
-      const e = entries.get(seq);
-      if (e === undefined) continue; // already forgotten
-      if (e instanceof Running) {
-        order.push(seq);
+      const e = order[this.head++] as Entry;
+      if (entries.get(e.seq) !== e) continue; // already forgotten, or a newer start of the seq
+      if (e.response === undefined) {
+        order.push(e);
         continue;
       }
-      entries.delete(seq);
+      entries.delete(e.seq);
       this.doneCount--;
     }
     if (this.head > 1024 && this.head * 2 > order.length) {
@@ -146,15 +159,9 @@ export class DedupCache {
   }
 }
 
-/**
- * A response kept for minutes should not pin a much larger buffer: a small payload that is a
- * view into a big one (a socket read of up to 64 KiB) is copied into a pooled slab. Views into
- * pools of 16 KiB or less (ours, Node's Buffer pool) are kept as they are.
- */
-function compact(response: CachedResponse): CachedResponse {
+/** The response as kept: a small payload copied into the cache's own pool. */
+function keep(response: CachedResponse): CachedResponse {
   const p = response.payload;
-  if (p.length === 0 || p.length > 2048 || p.buffer.byteLength <= 16 * 1024) return response;
-  const copy = allocBytes(p.length);
-  copy.set(p);
-  return { msgId: response.msgId, flags: response.flags, payload: copy };
+  if (p.length === 0 || p.length > MAX_KEPT_COPY) return response;
+  return { msgId: response.msgId, flags: response.flags, payload: kept.copy(p) };
 }

@@ -61,4 +61,18 @@ describe("DedupCache", () => {
     expect([cache.lookup(9_900), cache.lookup(10_000)].every((r) => r !== undefined)).toBe(true);
     expect(cache.lookup(9_800)).toBeUndefined();
   });
+
+  it("evicts a retried seq by its retry's place in line, not its first attempt's", () => {
+    const cache = new DedupCache({ dedupMaxEntries: 2, dedupTtlMs: 60_000 }, new ManualClock());
+    const run = (seq: number, cached: boolean) => {
+      cache.start(seq);
+      cache.complete(seq, response(seq), cached);
+    };
+    run(1, true);
+    run(5, false); // a retryable error: not cached, the client retries later
+    run(2, true);
+    run(5, true); // the retry
+    run(6, true);
+    expect([1, 2, 5, 6].map((s) => cache.lookup(s) !== undefined)).toEqual([false, false, true, true]);
+  });
 });
