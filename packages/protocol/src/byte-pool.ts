@@ -47,3 +47,8 @@ const shared = new BytePool();
 export function allocBytes(length: number): Uint8Array {
   return shared.alloc(length);
 }
+
+/** A copy of `bytes` from the shared pool. */
+export function copyBytes(bytes: Uint8Array): Uint8Array {
+  return shared.copy(bytes);
+}

@@ -64,7 +64,7 @@ export class Outbox {
     return this.frames.length === 1;
   }
 
-  /** Writes every queued frame as one chunk (nothing when the socket is gone). */
+  /** Writes every queued frame as one chunk (drops them when the socket is gone or closing). */
   flush(socket: RawSocket | undefined): void {
     const frames = this.frames;
     if (frames.length === 0) return;
@@ -80,11 +80,5 @@ export class Outbox {
       pos += f.length;
     }
     socket.write(out);
-  }
-
-  /** Drops what is queued (the connection is gone). */
-  clear(): void {
-    this.frames = [];
-    this.bytes = 0;
   }
 }

@@ -592,12 +592,8 @@ export class TetherServer {
 
   /** Writes the link's outbox now (also before a close frame, even for a slow consumer). */
   private flush(l: Link): void {
-    if (l.outbox.empty) return;
-    if (l.ws.readyState !== l.ws.OPEN) {
-      l.outbox.clear();
-      return;
-    }
-    l.outbox.flush((l.ws as unknown as { _socket?: RawSocket })._socket);
+    const open = l.ws.readyState === l.ws.OPEN;
+    l.outbox.flush(open ? (l.ws as unknown as { _socket?: RawSocket })._socket : undefined);
   }
 
   /** A socket whose queue passed maxOutboundBytes is a slow consumer: close 4001. */

@@ -386,7 +386,7 @@ export class SessionEngine {
     const session = conn.session;
     conn.session = undefined;
     if (session === undefined) return;
-    if (reason !== undefined) this.abortRequests(session);
+    if (reason !== undefined) session.expireRunning();
     if (session.connection !== conn) return;
     session.connection = undefined;
     if (session.ended) return;
@@ -396,18 +396,13 @@ export class SessionEngine {
     });
   }
 
-  /** Tells the requests of `session` running now that it ended or changed (SESSION_EXPIRED). */
-  private abortRequests(session: Session): void {
-    for (const call of session.runningNow()) call.expired();
-  }
-
   /** Ends a session: ring dropped, requests aborted, removed from the store. */
   endSession(session: Session, reason: SessionEndReason): void {
     if (session.ended) return;
     session.ended = true;
     session.ttlTimer?.cancel();
     session.ring.clear(session.lastIssuedPushId);
-    this.abortRequests(session);
+    session.expireRunning();
     this.store.remove(session);
     const conn = session.connection;
     if (conn?.session === session) conn.session = undefined;

@@ -187,12 +187,9 @@ export class Call implements RequestContext {
   timedOut(): void {
     if (this.#state !== RUNNING) return;
     this.#engine.metrics.requestTimeouts++;
-    this.#abort(new TetherError(ErrorCode.REQUEST_TIMEOUT, "request timed out"));
-    this.#answer(
-      errorResponse(this.msgId, new TetherError(ErrorCode.REQUEST_TIMEOUT, "request timed out")),
-      false,
-      ErrorCode.REQUEST_TIMEOUT,
-    );
+    const error = new TetherError(ErrorCode.REQUEST_TIMEOUT, "request timed out");
+    this.#abort(error);
+    this.#answer(errorResponse(this.msgId, error), false, ErrorCode.REQUEST_TIMEOUT);
   }
 
   /** The session ended or changed under the request: SESSION_EXPIRED. */
@@ -240,7 +237,8 @@ export class Call implements RequestContext {
       this.#cache.complete(this.seq, response, cache);
       this.#conn.respond(this.#req, response);
     }
-    if (session !== undefined && !this.#route.concurrent) releaseSerial(session);
+    const serial = this.serialIn;
+    if (serial !== undefined) releaseSerial(serial);
   }
 }
 

@@ -96,9 +96,10 @@ export class Session {
     call.sessionSlot = -1;
   }
 
-  /** The requests running now (a copy: expiring them changes the list). */
-  runningNow(): Call[] {
-    return this.runningList === undefined || this.runningList.length === 0 ? [] : [...this.runningList];
+  /** Tells the requests running now that the session ended or changed (SESSION_EXPIRED). */
+  expireRunning(): void {
+    if (this.runningList === undefined || this.runningList.length === 0) return;
+    for (const call of [...this.runningList]) call.expired(); // each removes itself
   }
 
   /** pushIds of Sync snapshots still being built (a resume below one needs a full sync). */

@@ -17,7 +17,7 @@ import {
   sign,
   verify,
 } from "node:crypto";
-import { allocBytes } from "../byte-pool.js";
+import { copyBytes } from "../byte-pool.js";
 import { type Aead, type AeadAlgorithm, CipherAlgorithm, type CryptoProvider } from "../crypto-provider.js";
 
 // DER prefixes that wrap a raw 32-byte key as PKCS#8 (private) or SPKI (public).
@@ -73,9 +73,7 @@ function nodeAead(algorithm: AeadAlgorithm, key: Uint8Array): Aead {
       d.final(); // throws when the tag does not verify
       // Into a pooled slab: a plaintext that game code keeps (a cached response, a stored
       // message) then pins a shared slab instead of an ArrayBuffer of its own per frame.
-      const out = allocBytes(body.length);
-      out.set(body);
-      return out;
+      return copyBytes(body);
     },
   };
 }
