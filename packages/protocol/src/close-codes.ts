@@ -9,6 +9,11 @@ export const CloseCode = {
   ABNORMAL: 1006,
   /** Frame too large. */
   FRAME_TOO_LARGE: 1009,
+  /**
+   * The server failed while handling this connection (an error escaped a callback). Only this
+   * connection is closed; the client does not reconnect on its own (a bug may repeat).
+   */
+  INTERNAL_ERROR: 1011,
   /** Server shutting down. Reconnect. */
   SERVER_SHUTDOWN: 1012,
   /** Heartbeat timeout. Reconnect. */

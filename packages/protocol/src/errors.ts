@@ -131,6 +131,12 @@ export const FrameRule = {
   INFLATE_FAILED: "inflate-failed",
   INFLATE_LIMIT: "inflate-limit",
   FIELD_RANGE: "field-range",
+  /** A RESP or PUSH sent by a client (they travel server to client only). */
+  WRONG_DIRECTION: "wrong-direction",
+  /** An ACK (or ackPushId) above the last pushId the session issued. */
+  ACK_ABOVE_ISSUED: "ack-above-issued",
+  /** A WebSocket text message (Tether frames are binary messages). */
+  TEXT_MESSAGE: "text-message",
 } as const;
 
 export type FrameRuleName = (typeof FrameRule)[keyof typeof FrameRule];

@@ -32,6 +32,12 @@ export interface Frame {
  */
 export const FRAME_OVERHEAD_BYTES = 96;
 
+/**
+ * The smallest max_frame_bytes either side may ask for: room for an Error RESP and a
+ * Disconnect push with a full close reason, so a peer can always be told why it is refused.
+ */
+export const MIN_MAX_FRAME_BYTES = 1024;
+
 /** What a writer passes: the type, and any other field that is not 0 / empty. */
 export type FrameInit = Pick<Frame, "type"> & Partial<Omit<Frame, "type">>;
 

@@ -43,6 +43,7 @@ export {
   FrameRule,
   type FrameRuleName,
   GAME_ERROR_CODE_MIN,
+  invalidFrame,
   isRetryableCode,
   isTetherError,
   type SystemErrorCode,
@@ -55,6 +56,7 @@ export {
   FRAME_OVERHEAD_BYTES,
   type Frame,
   type FrameInit,
+  MIN_MAX_FRAME_BYTES,
   toFrame,
 } from "./frame.js";
 export {

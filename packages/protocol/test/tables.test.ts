@@ -82,9 +82,9 @@ describe("isTetherError", () => {
 });
 
 describe("the close codes", () => {
-  it("hold the codes of sessions.md §11", () => {
+  it("hold the codes of sessions.md §11, and 1011 for an internal error", () => {
     expect(Object.values(CloseCode).sort()).toEqual([
-      1006, 1009, 1012, 4000, 4001, 4002, 4003, 4500, 4501, 4502, 4503, 4504,
+      1006, 1009, 1011, 1012, 4000, 4001, 4002, 4003, 4500, 4501, 4502, 4503, 4504,
     ]);
   });
 
@@ -92,7 +92,7 @@ describe("the close codes", () => {
     expect(shouldReconnect(code)).toBe(true);
   });
 
-  it.each([1000, 1009, 4500, 4501, 4502, 4503, 4504, 4999])("do not reconnect after %d", (code) => {
+  it.each([1000, 1009, 1011, 4500, 4501, 4502, 4503, 4504, 4999])("do not reconnect after %d", (code) => {
     expect(shouldReconnect(code)).toBe(false);
   });
 });

@@ -57,6 +57,10 @@ export class Connection {
   framesReceived = 0;
   helloDone = false;
   closeCode = 0;
+  /** Payload bytes of requests waiting in `lane` (bounded by maxQueuedRequestBytes). */
+  queuedBytes = 0;
+  /** An internal error closed it (logged once). */
+  failed = false;
   /** Tokens rejected on this connection (maxAuthFailures closes it with 4503). */
   authFailures = 0;
   /** The largest frame the peer accepts (the server's limit, or the smaller one agreed). */
@@ -174,19 +178,31 @@ export class Connection {
    */
   close(code: number, reason: string): void {
     if (!this.open) return;
-    const disconnect = DisconnectPush.encode({ code, reason, reconnect: shouldReconnect(code) }).finish();
-    this.send({
-      type: FrameType.PUSH,
-      msgId: SystemMsgId.DISCONNECT,
-      ts: this.engine.clock.now(),
-      payload: disconnect,
-    });
+    // Closed before the Disconnect push is written: nothing on the way out (an oversize frame,
+    // a failing sink) can call close again and recurse.
     this.state = "closed";
     this.closeCode = code;
+    this.sendDisconnect(code, reason);
     try {
       this.sink.close(code, reason);
     } finally {
       this.engine.connectionClosed(this);
+    }
+  }
+
+  /** The Disconnect push before a close, when the socket still writes and it fits the peer's limit. */
+  private sendDisconnect(code: number, reason: string): void {
+    try {
+      const payload = DisconnectPush.encode({ code, reason, reconnect: shouldReconnect(code) }).finish();
+      const bytes = this.codec.encode({
+        type: FrameType.PUSH,
+        msgId: SystemMsgId.DISCONNECT,
+        ts: this.engine.clock.now(),
+        payload,
+      });
+      if (bytes.length <= this.maxFrameBytes) this.sink.send(bytes);
+    } catch (e) {
+      this.engine.logger.warn("could not send the Disconnect push", { connId: this.connId, error: String(e) });
     }
   }
 

@@ -13,6 +13,7 @@ import {
   createSealPair,
   ErrorCode,
   KEY_SHARE_BYTES,
+  MIN_MAX_FRAME_BYTES,
   NONCE_BYTES,
   PROTOCOL_VERSION,
   serverKeyExchange,
@@ -82,6 +83,9 @@ export function negotiateHello(ctx: HelloContext, helloBytes: Uint8Array): Hello
   }
 
   const clientMax = hello.maxFrameBytes ?? 0;
+  if (clientMax > 0 && clientMax < MIN_MAX_FRAME_BYTES) {
+    throw unsupported(`max_frame_bytes ${clientMax} is below the minimum of ${MIN_MAX_FRAME_BYTES}`);
+  }
   const maxFrameBytes = clientMax > 0 ? Math.min(clientMax, limits.maxFrameBytes) : limits.maxFrameBytes;
 
   let serverKeyShare: Uint8Array = new Uint8Array(0);
