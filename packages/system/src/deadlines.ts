@@ -21,7 +21,11 @@ export class DeadlineSet<T extends Timed> {
   private timer: TimerHandle | undefined;
   private armedAt = Number.POSITIVE_INFINITY;
 
-  constructor(private readonly clock: Clock) {}
+  /** `onError` hears of an item whose `timedOut` threw; the others are still told. */
+  constructor(
+    private readonly clock: Clock,
+    private readonly onError: (item: T, e: unknown) => void = () => {},
+  ) {}
 
   get size(): number {
     return this.heap.length;
@@ -69,7 +73,11 @@ export class DeadlineSet<T extends Timed> {
       const first = this.heap[0];
       if (first === undefined || first.deadline > now) break;
       this.delete(first);
-      first.timedOut();
+      try {
+        first.timedOut();
+      } catch (e) {
+        this.onError(first, e);
+      }
     }
     const next = this.heap[0];
     if (next !== undefined && next.deadline < this.armedAt) this.arm(next.deadline);

@@ -94,6 +94,11 @@ export class DedupCache {
     this.order.push(e);
   }
 
+  /** Whether a repeated request is waiting for the in-flight `seq`. */
+  hasWaiters(seq: number): boolean {
+    return (this.entries?.get(seq)?.waiters?.length ?? 0) > 0;
+  }
+
   /** Adds `waiter` to the in-flight `seq`; it is called once, when `seq` completes. */
   join(seq: number, waiter: DedupWaiter): void {
     const e = this.entries?.get(seq);

@@ -9,7 +9,9 @@ import {
   ErrorCode,
   FRAME_OVERHEAD_BYTES,
   type Frame,
+  FrameRule,
   FrameType,
+  invalidFrame,
   isGameMsgId,
   isTetherError,
   MSG_ID_MAX,
@@ -27,7 +29,7 @@ import { login, logout } from "./login.js";
 import { checkLimits, InvalidOptionError, resolveOptions, type SessionLimits, type SessionOptions } from "./options.js";
 import { type CompressionCache, issueReliable, type PushOptions, type SharedFrames, sendBestEffort } from "./push.js";
 import type { PushBody } from "./push-ring.js";
-import { Call, dispatchRequest } from "./requests.js";
+import { Call, dispatchRequest, dropQueued } from "./requests.js";
 import { resume } from "./resume.js";
 import { type RequestHandler, type RouteOptions, RouteTable } from "./routes.js";
 import { Session } from "./session.js";
@@ -56,6 +58,12 @@ export interface EngineCounters {
   sharedFramesBuilt: number;
   /** Unacknowledged pushes evicted by a ring bound (monotonic). */
   evictedPushes: number;
+  /** Requests refused because the bytes of requests waiting to run passed maxQueuedRequestBytes. */
+  queuedBytesRejections: number;
+  /** Queued requests dropped unstarted because their connection closed. */
+  droppedQueuedRequests: number;
+  /** Errors that escaped a callback the framework scheduled (each closed at most one connection). */
+  internalErrors: number;
 }
 
 export interface EngineOptions extends SessionOptions {
@@ -84,6 +92,9 @@ export class SessionEngine {
     requestTimeouts: 0,
     sharedFramesBuilt: 0,
     evictedPushes: 0,
+    queuedBytesRejections: 0,
+    droppedQueuedRequests: 0,
+    internalErrors: 0,
   };
   readonly connections = new Map<string, Connection>();
   /** A fan-out compresses each body at most once. */
@@ -114,13 +125,53 @@ export class SessionEngine {
       dedupTtlMs: o.dedupTtlMs,
       maxFrameBytes: o.maxFrameBytes,
       maxAuthFailures: o.maxAuthFailures,
+      maxQueuedRequestBytes: o.maxQueuedRequestBytes,
     };
     this.store = store ?? new MemorySessionStore();
     this.clock = o.clock;
     this.logger = o.logger;
     this.serverEpoch = o.serverEpoch ?? randomId(o.crypto);
     this.heartbeatIntervalMs = o.heartbeatIntervalMs;
-    this.deadlines = new DeadlineSet(this.clock);
+    this.deadlines = new DeadlineSet(this.clock, (call, e) =>
+      this.internalError(call.connection, "request deadline", e),
+    );
+  }
+
+  /**
+   * Runs a callback the framework scheduled for `conn` (a socket event, a timer, a queued
+   * task): an error escaping it is logged once for the connection and closes that connection
+   * alone (1011), never the process.
+   */
+  guard(conn: Connection | undefined, where: string, fn: () => void): void {
+    try {
+      fn();
+    } catch (e) {
+      this.internalError(conn, where, e);
+    }
+  }
+
+  /** An error escaped framework code: counted, logged once per connection, that connection closed. */
+  internalError(conn: Connection | undefined, where: string, e: unknown): void {
+    this.metrics.internalErrors++;
+    if (conn === undefined || !conn.failed) {
+      this.logger.error("internal error", {
+        where,
+        connId: conn?.connId ?? "",
+        error: e instanceof Error ? (e.stack ?? e.message) : String(e),
+      });
+    }
+    if (conn === undefined) return;
+    conn.failed = true;
+    try {
+      conn.close(CloseCode.INTERNAL_ERROR, "internal error");
+    } catch {
+      conn.transportClosed(CloseCode.INTERNAL_ERROR); // the sink failed too: forget it anyway
+    }
+  }
+
+  /** Runs `task` in the connection's lane; a failure is an internal error of that connection. */
+  private inLane(conn: Connection, where: string, task: () => unknown): void {
+    conn.lane.run(task).then(undefined, (e: unknown) => this.internalError(conn, where, e));
   }
 
   /**
@@ -188,7 +239,7 @@ export class SessionEngine {
       case FrameType.ACK:
         // In line when nothing waits in the connection's lane (the usual case): same order.
         if (conn.lane.length === 0) this.applyAck(conn, frame.pushId);
-        else void conn.lane.run(() => this.applyAck(conn, frame.pushId));
+        else this.inLane(conn, "ack", () => this.applyAck(conn, frame.pushId));
         return;
       case FrameType.REQ:
         if (rateLimited) {
@@ -203,7 +254,7 @@ export class SessionEngine {
         return;
       default:
         // RESP and PUSH travel server -> client only.
-        conn.protocolError(new TetherError(ErrorCode.INVALID_FRAME, "unexpected frame type from a client"));
+        conn.protocolError(invalidFrame(FrameRule.WRONG_DIRECTION, "unexpected frame type from a client"));
     }
   }
 
@@ -251,20 +302,31 @@ export class SessionEngine {
       conn.fail(frame, new TetherError(ErrorCode.SERVER_BUSY, "the server is shutting down"));
       return;
     }
-    conn.inFlight++;
     if (frame.msgId >= 1000 && conn.lane.length === 0) {
+      conn.inFlight++;
       // Nothing waits ahead of it in the connection's lane (no system request in progress):
       // hand it to its session at once; the order is the same.
       if (frame.ackPushId > 0) this.applyAck(conn, frame.ackPushId);
       if (conn.open) dispatchRequest(this, conn, frame);
       return;
     }
-    void conn.lane.run(async () => {
+    // It waits behind the connection's lane: its bytes count against the connection's budget.
+    const bytes = frame.payload.length;
+    if (conn.queuedBytes > 0 && conn.queuedBytes + bytes > this.limits.maxQueuedRequestBytes) {
+      this.metrics.queuedBytesRejections++;
+      conn.inFlight++;
+      conn.fail(frame, new TetherError(ErrorCode.BACKPRESSURE, "too many request bytes waiting"));
+      return;
+    }
+    conn.inFlight++;
+    conn.queuedBytes += bytes;
+    this.inLane(conn, "request", async () => {
+      conn.queuedBytes -= bytes;
       if (!conn.open) return;
       if (frame.ackPushId > 0) this.applyAck(conn, frame.ackPushId);
       if (!conn.open) return;
-      if (frame.msgId < 1000) await this.system(conn, frame);
-      else dispatchRequest(this, conn, frame);
+      if (isGameMsgId(frame.msgId)) dispatchRequest(this, conn, frame);
+      else await this.system(conn, frame);
     });
   }
 
@@ -304,7 +366,7 @@ export class SessionEngine {
     const session = conn.session;
     if (n === 0 || session === undefined) return;
     if (n > session.lastIssuedPushId) {
-      conn.protocolError(new TetherError(ErrorCode.INVALID_FRAME, "ACK above the last issued pushId"));
+      conn.protocolError(invalidFrame(FrameRule.ACK_ABOVE_ISSUED, "ACK above the last issued pushId"));
       return;
     }
     if (n <= session.lastAckedPushId) return;
@@ -386,14 +448,17 @@ export class SessionEngine {
     const session = conn.session;
     conn.session = undefined;
     if (session === undefined) return;
+    dropQueued(this, session, conn);
     if (reason !== undefined) session.expireRunning();
     if (session.connection !== conn) return;
     session.connection = undefined;
     if (session.ended) return;
     session.detachedAt = this.clock.now();
-    session.ttlTimer = this.clock.setTimer(this.limits.sessionTtlMs, () => {
-      if (session.connection === undefined) this.endSession(session, "expired");
-    });
+    session.ttlTimer = this.clock.setTimer(this.limits.sessionTtlMs, () =>
+      this.guard(undefined, "session expiry", () => {
+        if (session.connection === undefined) this.endSession(session, "expired");
+      }),
+    );
   }
 
   /** Ends a session: ring dropped, requests aborted, removed from the store. */
@@ -416,11 +481,16 @@ export class SessionEngine {
     this.hook("onConnectionClose", () => this.options.hooks.onConnectionClose?.(conn, conn.closeCode));
   }
 
-  private hook(name: string, fn: () => void): void {
+  /** Runs a game hook: a throw, or a promise it returns that rejects, is logged, never fatal. */
+  private hook(name: string, fn: () => unknown): void {
+    const failed = (e: unknown) => this.logger.error("a hook threw", { hook: name, error: String(e) });
     try {
-      fn();
+      const r = fn();
+      if (typeof r === "object" && r !== null && typeof (r as PromiseLike<unknown>).then === "function") {
+        (r as PromiseLike<unknown>).then(undefined, failed);
+      }
     } catch (e) {
-      this.logger.error("a hook threw", { hook: name, error: String(e) });
+      failed(e);
     }
   }
 

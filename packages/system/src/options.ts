@@ -11,6 +11,7 @@ import {
   ED25519_SEED_BYTES,
   fflateGzip,
   isAeadAlgorithm,
+  MIN_MAX_FRAME_BYTES,
   nobleCrypto,
   type PayloadCompressor,
 } from "@tether/protocol";
@@ -41,6 +42,12 @@ export interface SessionLimits {
   maxFrameBytes: number;
   /** Rejected Login/Resume tokens allowed per connection; the next one closes it with 4503. Default 5. */
   maxAuthFailures: number;
+  /**
+   * Payload bytes of requests waiting to run, per session (its serial queue) and per connection
+   * (behind a system request); a request that would pass it gets BACKPRESSURE. A lone waiting
+   * request is always admitted. Default 1 MiB.
+   */
+  maxQueuedRequestBytes: number;
 }
 
 export interface SessionOptions extends SessionLimits {
@@ -86,6 +93,7 @@ export const DEFAULT_LIMITS: Readonly<SessionLimits> = Object.freeze({
   dedupTtlMs: 60_000,
   maxFrameBytes: 1024 * 1024,
   maxAuthFailures: 5,
+  maxQueuedRequestBytes: 1024 * 1024,
 });
 
 export const DEFAULTS: Readonly<SessionOptions> = Object.freeze({
@@ -129,8 +137,9 @@ const LIMIT_RULES: Record<keyof SessionLimits, { min: number; max: number }> = {
   sessionTtlMs: { min: 0, max: 2 ** 31 - 1 },
   dedupMaxEntries: { min: 0, max: 1_000_000 },
   dedupTtlMs: { min: 0, max: 2 ** 31 - 1 },
-  maxFrameBytes: { min: 64, max: 2 ** 31 - 1 },
+  maxFrameBytes: { min: MIN_MAX_FRAME_BYTES, max: 2 ** 31 - 1 },
   maxAuthFailures: { min: 1, max: 1_000_000 },
+  maxQueuedRequestBytes: { min: 0, max: 2 ** 40 },
 };
 
 export const LIMIT_NAMES = Object.keys(LIMIT_RULES) as (keyof SessionLimits)[];

@@ -35,7 +35,7 @@ export function dispatchRequest(engine: SessionEngine, conn: Connection, req: Fr
   if (req.seq === 0) {
     // One-way notify: dispatched, never answered, not even with an error.
     conn.answered(req);
-    schedule(new engine.Call(engine, conn, session, route, req, undefined));
+    schedule(engine, new engine.Call(engine, conn, session, route, req, undefined));
     return;
   }
   const cache = session?.dedup ?? conn.dedup;
@@ -49,22 +49,54 @@ export function dispatchRequest(engine: SessionEngine, conn: Connection, req: Fr
     return;
   }
   cache.start(req.seq);
-  schedule(new engine.Call(engine, conn, session, route, req, cache));
+  schedule(engine, new engine.Call(engine, conn, session, route, req, cache));
 }
 
-/** Runs a call now, or queues it behind its session's running serial request. */
-function schedule(call: Call): void {
+/**
+ * Runs a call now, or queues it behind its session's running serial request. Waiting requests
+ * hold their payloads: past maxQueuedRequestBytes per session the newcomer is refused with
+ * BACKPRESSURE (retryable) instead of queued.
+ */
+function schedule(engine: SessionEngine, call: Call): void {
   const session = call.serialIn;
   if (session === undefined) {
     call.start();
     return;
   }
   if (session.serialBusy) {
+    const bytes = call.payloadBytes;
+    if (session.queuedBytes > 0 && session.queuedBytes + bytes > engine.limits.maxQueuedRequestBytes) {
+      engine.metrics.queuedBytesRejections++;
+      call.refuse(new TetherError(ErrorCode.BACKPRESSURE, "too many request bytes waiting for this session"));
+      return;
+    }
+    session.queuedBytes += bytes;
     session.serialQueue.push(call);
     return;
   }
   session.serialBusy = true;
   call.start();
+}
+
+/**
+ * Drops the requests `conn` left waiting in `session`'s serial queue (its connection closed,
+ * or moved to another session). They never started, so nothing ran: a client that retries the
+ * seq runs it afresh. An open connection gets SESSION_EXPIRED for each; a request another
+ * connection has joined (a retry of its seq) keeps its place and answers that one.
+ */
+export function dropQueued(engine: SessionEngine, session: Session, conn: Connection): void {
+  const queue = session.serialQueue;
+  if (queue.length === 0) return;
+  let kept = 0;
+  for (const call of queue) {
+    if (call.connection === conn && call.drop()) {
+      session.queuedBytes -= call.payloadBytes;
+      engine.metrics.droppedQueuedRequests++;
+    } else {
+      queue[kept++] = call;
+    }
+  }
+  queue.length = kept;
 }
 
 /**
@@ -78,7 +110,8 @@ function releaseSerial(session: Session): void {
     session.serialBusy = false;
     return;
   }
-  queueMicrotask(() => next.start());
+  session.queuedBytes -= next.payloadBytes;
+  queueMicrotask(() => next.startGuarded());
 }
 
 const QUEUED = 0;
@@ -149,9 +182,42 @@ export class Call implements RequestContext {
     return this.#controller.signal;
   }
 
+  /** The connection the request came on. */
+  get connection(): Connection {
+    return this.#conn;
+  }
+
+  /** Bytes of its payload (what it holds while it waits). */
+  get payloadBytes(): number {
+    return this.#req.payload.length;
+  }
+
   /** The session whose requests this one runs one at a time with (none: it runs at once). */
   get serialIn(): Session | undefined {
     return this.#route.concurrent ? undefined : this.#session;
+  }
+
+  /** `start` from a scheduled callback: an error escaping it closes this request's connection only. */
+  startGuarded(): void {
+    this.#engine.guard(this.#conn, "request", () => this.start());
+  }
+
+  /** Answers a request that will not run (refused before it was queued). */
+  refuse(error: TetherError): void {
+    this.#state = FINISHED;
+    const response = errorResponse(this.msgId, error);
+    this.#cache?.complete(this.seq, response, false);
+    this.#conn.respond(this.#req, response);
+  }
+
+  /**
+   * Takes a queued request out of line (see dropQueued); false when another connection joined
+   * it, which then keeps it.
+   */
+  drop(): boolean {
+    if (this.#state !== QUEUED || this.#cache?.hasWaiters(this.seq)) return false;
+    this.refuse(new TetherError(ErrorCode.SESSION_EXPIRED, "the connection left the session before the request ran"));
+    return true;
   }
 
   /** Runs the handler; a synchronous one is answered before this returns. */
@@ -175,8 +241,8 @@ export class Call implements RequestContext {
     }
     if (typeof result === "object" && result !== null && typeof (result as PromiseLike<unknown>).then === "function") {
       (result as PromiseLike<unknown>).then(
-        (value) => this.#ok(value),
-        (e: unknown) => this.#failed(e),
+        (value) => engine.guard(this.#conn, "request", () => this.#ok(value)),
+        (e: unknown) => engine.guard(this.#conn, "request", () => this.#failed(e)),
       );
     } else {
       this.#ok(result);

@@ -18,7 +18,8 @@ export interface SessionStore {
 export class MemorySessionStore implements SessionStore {
   private readonly keys = new Map<string, Session>();
   private readonly ids = new Map<string, Session>();
-  private readonly players = new Map<number, Session[]>();
+  /** A set per player: removing one of a player's many sessions is O(1). */
+  private readonly players = new Map<number, Set<Session>>();
 
   byKey(key: string): Session | undefined {
     return this.keys.get(key);
@@ -29,7 +30,8 @@ export class MemorySessionStore implements SessionStore {
   }
 
   byPlayer(playerId: number): readonly Session[] {
-    return this.players.get(playerId) ?? [];
+    const set = this.players.get(playerId);
+    return set === undefined ? [] : [...set];
   }
 
   add(session: Session): void {
@@ -37,20 +39,16 @@ export class MemorySessionStore implements SessionStore {
     if (old) this.remove(old);
     this.keys.set(session.key, session);
     this.ids.set(session.sessionId, session);
-    const list = this.players.get(session.playerId);
-    if (list) list.push(session);
-    else this.players.set(session.playerId, [session]);
+    const set = this.players.get(session.playerId);
+    if (set) set.add(session);
+    else this.players.set(session.playerId, new Set([session]));
   }
 
   remove(session: Session): void {
     if (this.keys.get(session.key) === session) this.keys.delete(session.key);
     this.ids.delete(session.sessionId);
-    const list = this.players.get(session.playerId);
-    if (list) {
-      const rest = list.filter((s) => s !== session);
-      if (rest.length === 0) this.players.delete(session.playerId);
-      else this.players.set(session.playerId, rest);
-    }
+    const set = this.players.get(session.playerId);
+    if (set?.delete(session) && set.size === 0) this.players.delete(session.playerId);
   }
 
   values(): IterableIterator<Session> {

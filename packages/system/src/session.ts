@@ -30,6 +30,8 @@ export class Session {
   readonly dedup: DedupCache;
   /** Requests of this session run one at a time (unless their route is concurrent): waiting ones. */
   readonly serialQueue: Call[] = [];
+  /** Payload bytes of the requests in serialQueue (bounded by maxQueuedRequestBytes). */
+  queuedBytes = 0;
   /** A serial request is running. */
   serialBusy = false;
   /** Requests of this session whose handler is running (each knows its index: sessionSlot). */
