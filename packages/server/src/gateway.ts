@@ -75,12 +75,24 @@ export interface MetricsSnapshot {
     readonly heartbeatTimeout: number;
     readonly authTimeout: number;
     readonly rateAbuse: number;
+    /** Sockets cut for not upgrading within handshakeTimeoutMs. */
+    readonly handshakeTimeout: number;
+    /** Connections closed 1011 because an error escaped framework code. */
+    readonly internalError: number;
   };
   readonly rejections: {
     readonly rateLimited: number;
     readonly backpressure: number;
     readonly authFailures: number;
     readonly protocolErrors: number;
+    /** Requests refused BACKPRESSURE by maxQueuedRequestBytes. */
+    readonly queuedRequestBytes: number;
+    /** Queued requests dropped unstarted because their connection left. */
+    readonly droppedQueuedRequests: number;
+    /** Subscriptions refused by maxTopicNameBytes, maxTopicsPerSession and maxTopics. */
+    readonly topicNameBytes: number;
+    readonly topicsPerSession: number;
+    readonly topics: number;
   };
 }
 

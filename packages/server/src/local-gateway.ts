@@ -25,9 +25,9 @@ function checkNotify(notify: DataNotify | undefined): void {
   if (notify !== undefined) checkGameMsgId(notify.msgId);
 }
 
-function checkStrings(name: string, list: unknown): readonly string[] {
-  if (!Array.isArray(list) || !list.every((x) => typeof x === "string" && x.length > 0 && x.length <= 256)) {
-    throw new InvalidOptionError(name, "must be an array of non-empty strings (at most 256 characters)");
+function checkStrings(name: string, list: unknown, maxLength = 256): readonly string[] {
+  if (!Array.isArray(list) || !list.every((x) => typeof x === "string" && x.length > 0 && x.length <= maxLength)) {
+    throw new InvalidOptionError(name, `must be an array of non-empty strings (at most ${maxLength} characters)`);
   }
   return list;
 }
@@ -37,6 +37,11 @@ export class LocalGateway implements Gateway {
 
   private get engine() {
     return this.server.engine;
+  }
+
+  /** Topic names: an array of non-empty strings, each within the topic limits (topics.ts). */
+  private topicNames(topics: unknown): readonly string[] {
+    return this.server.topics.checkNames(checkStrings("topics", topics, Number.POSITIVE_INFINITY));
   }
 
   private sessionsOfPlayers(playerIds: readonly number[]): Session[] {
@@ -123,19 +128,19 @@ export class LocalGateway implements Gateway {
   async subscribe(sessionId: string, topics: readonly string[]): Promise<boolean> {
     const s = this.engine.store.byId(sessionId);
     if (!s) return false;
-    this.server.topics.subscribe(s, checkStrings("topics", topics));
+    this.server.topics.subscribe(s, this.topicNames(topics));
     return true;
   }
 
   async unsubscribe(sessionId: string, topics: readonly string[]): Promise<boolean> {
     const s = this.engine.store.byId(sessionId);
     if (!s) return false;
-    this.server.topics.unsubscribe(s, checkStrings("topics", topics));
+    this.server.topics.unsubscribe(s, this.topicNames(topics));
     return true;
   }
 
   async deleteTopics(topics: readonly string[]): Promise<void> {
-    this.server.topics.deleteTopics(checkStrings("topics", topics));
+    this.server.topics.deleteTopics(this.topicNames(topics));
   }
 
   async publish(
@@ -144,12 +149,12 @@ export class LocalGateway implements Gateway {
     payload: Uint8Array,
     options?: GatewayPushOptions,
   ): Promise<number> {
-    return this.fanOut(this.server.topics.sessionsOf(checkStrings("topics", topics)), msgId, payload, options);
+    return this.fanOut(this.server.topics.sessionsOf(this.topicNames(topics)), msgId, payload, options);
   }
 
   async publishBulk(items: readonly PublishItem[]): Promise<number> {
     for (const i of items) {
-      checkStrings("topics", i.topics);
+      this.topicNames(i.topics);
       checkGameMsgId(i.msgId);
       this.engine.pushBody(i.msgId, i.payload, i.options);
     }
@@ -206,14 +211,13 @@ export class LocalGateway implements Gateway {
 
   async topicMembers(topics: readonly string[]): Promise<Record<string, string[]>> {
     const out: Record<string, string[]> = {};
-    for (const t of checkStrings("topics", topics))
-      out[t] = [...this.server.topics.sessionsOf([t])].map((s) => s.sessionId);
+    for (const t of this.topicNames(topics)) out[t] = [...this.server.topics.sessionsOf([t])].map((s) => s.sessionId);
     return out;
   }
 
   async topicPlayerCount(topics: readonly string[]): Promise<Record<string, number>> {
     const out: Record<string, number> = {};
-    for (const t of checkStrings("topics", topics)) {
+    for (const t of this.topicNames(topics)) {
       out[t] = new Set([...this.server.topics.sessionsOf([t])].map((s) => s.playerId)).size;
     }
     return out;

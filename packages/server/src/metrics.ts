@@ -38,7 +38,23 @@ const SIMPLE: readonly [string, string, "counter" | "gauge", string][] = [
   ["tether_backpressure_total", "Requests answered BACKPRESSURE", "counter", "backpressure"],
   ["tether_auth_failures_total", "Rejected tokens", "counter", "authFailures"],
   ["tether_protocol_errors_total", "Connections closed 4502", "counter", "protocolErrors"],
+  ["tether_handshake_timeouts_total", "Sockets cut for not upgrading in time", "counter", "handshakeTimeouts"],
+  [
+    "tether_internal_errors_total",
+    "Connections closed 1011: an error escaped framework code",
+    "counter",
+    "internalErrors",
+  ],
+  [
+    "tether_queued_requests_dropped_total",
+    "Queued requests dropped unstarted because their connection left",
+    "counter",
+    "droppedQueuedRequests",
+  ],
 ];
+
+/** Label values of tether_limit_rejections_total and their keys in MetricsSource.read(). */
+const LIMITS = ["queued_request_bytes", "topic_name_bytes", "topics_per_session", "topics"] as const;
 
 export class ServerMetrics {
   readonly registry = new Registry();
@@ -77,9 +93,20 @@ export class ServerMetrics {
       collect() {
         const r = source.read();
         this.reset();
-        for (const reason of ["capacity", "rate", "origin", "hook", "draining"] as const) {
+        for (const reason of ["capacity", "rate", "origin", "hook", "draining", "handshake_overflow"] as const) {
           this.inc({ reason }, r[`refused_${reason}`] ?? 0);
         }
+      },
+    });
+    new Counter({
+      name: "tether_limit_rejections_total",
+      help: "Requests and subscriptions refused by a limit, by limit",
+      labelNames: ["limit"] as const,
+      registers: [this.registry],
+      collect() {
+        const r = source.read();
+        this.reset();
+        for (const limit of LIMITS) this.inc({ limit }, r[`limit_${limit}`] ?? 0);
       },
     });
     new Counter({

@@ -5,6 +5,7 @@
 import type { Server as HttpServer } from "node:http";
 import { nodeCrypto, nodeGzip } from "@tether/protocol/node";
 import { checkIntegerOption, InvalidOptionError, resolveOptions, type SessionOptions } from "@tether/system";
+import type { TopicLimits } from "./topics.js";
 
 /** What an `onConnectionOpen` hook learns about an upgrade request. */
 export interface UpgradeInfo {
@@ -31,7 +32,7 @@ export interface UpgradeRefusal {
 // biome-ignore lint/suspicious/noConfusingVoidType: `void` lets hooks that return nothing type-check.
 export type UpgradeDecision = UpgradeRefusal | undefined | void;
 
-export interface TransportLimits {
+export interface TransportLimits extends TopicLimits {
   /** Open connections allowed; more are refused with HTTP 503. Default 100 000. */
   maxConnections: number;
   /** New connections per second (token bucket); more are refused with HTTP 503. Default 1000. */
@@ -42,10 +43,31 @@ export interface TransportLimits {
   messageRatePerSec: number;
   /** Burst of messages per connection. Default 400. */
   messageBurst: number;
-  /** Messages refused in a row before the connection is closed with 4002. Default 400. */
+  /**
+   * Sustained rate abuse: more than this many messages refused (over the rate) within
+   * rateAbuseWindowMs closes the connection with 4002. A leaky counter: each refusal adds one,
+   * and it drains rateAbuseLimit per rateAbuseWindowMs. Default 400.
+   */
   rateAbuseLimit: number;
-  /** Bytes queued to a socket (ws bufferedAmount) before it is closed with 4001. Default 4 MiB. */
+  /** The window of rateAbuseLimit. Default 10 000 ms. */
+  rateAbuseWindowMs: number;
+  /**
+   * Bytes queued to one connection (frames of this turn plus the socket's buffer), checked
+   * before each write: a frame that would pass it closes the connection with 4001 at once
+   * (the client reconnects and resumes). Default 4 MiB.
+   */
   maxOutboundBytes: number;
+  /**
+   * Time a TCP connection has to complete its WebSocket upgrade (request headers included)
+   * before it is cut. Default 10 000 ms. Only for the server's own HTTP server.
+   */
+  handshakeTimeoutMs: number;
+  /**
+   * TCP connections that have not upgraded yet, at most; a new one past it cuts the oldest
+   * (slow handshakes lose their place, fresh ones get through). Default 1000. Only for the
+   * server's own HTTP server.
+   */
+  maxPendingHandshakes: number;
   /** Silence after which the server pings. Default 25 000 ms. */
   heartbeatIntervalMs: number;
   /** Time to answer that ping before close 4000. Default 10 000 ms. */
@@ -80,7 +102,13 @@ export const TRANSPORT_DEFAULTS: Readonly<TransportLimits> = Object.freeze({
   messageRatePerSec: 200,
   messageBurst: 400,
   rateAbuseLimit: 400,
+  rateAbuseWindowMs: 10_000,
   maxOutboundBytes: 4 * 1024 * 1024,
+  handshakeTimeoutMs: 10_000,
+  maxPendingHandshakes: 1000,
+  maxTopicNameBytes: 256,
+  maxTopicsPerSession: 128,
+  maxTopics: 100_000,
   heartbeatIntervalMs: 25_000,
   heartbeatTimeoutMs: 10_000,
   authTimeoutMs: 15_000,
@@ -93,7 +121,13 @@ const TRANSPORT_RULES: Record<keyof TransportLimits, { min: number; max: number 
   messageRatePerSec: { min: 1, max: 10_000_000 },
   messageBurst: { min: 1, max: 10_000_000 },
   rateAbuseLimit: { min: 1, max: 10_000_000 },
+  rateAbuseWindowMs: { min: 1, max: 2 ** 31 - 1 },
   maxOutboundBytes: { min: 1024, max: 2 ** 40 },
+  handshakeTimeoutMs: { min: 10, max: 2 ** 31 - 1 },
+  maxPendingHandshakes: { min: 1, max: 10_000_000 },
+  maxTopicNameBytes: { min: 1, max: 65_536 },
+  maxTopicsPerSession: { min: 0, max: 1_000_000 },
+  maxTopics: { min: 0, max: 100_000_000 },
   heartbeatIntervalMs: { min: 10, max: 2 ** 31 - 1 },
   heartbeatTimeoutMs: { min: 10, max: 2 ** 31 - 1 },
   authTimeoutMs: { min: 10, max: 2 ** 31 - 1 },

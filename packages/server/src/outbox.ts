@@ -51,7 +51,12 @@ export function writeMessageHeader(out: Uint8Array, pos: number, length: number)
 /** The frames waiting to be written to one socket. */
 export class Outbox {
   private frames: Uint8Array[] = [];
-  private bytes = 0;
+  private queued = 0;
+
+  /** Bytes waiting, message headers included. */
+  get bytes(): number {
+    return this.queued;
+  }
 
   get empty(): boolean {
     return this.frames.length === 0;
@@ -60,7 +65,7 @@ export class Outbox {
   /** Queues a frame; returns true when it is the first since the last flush. */
   add(frame: Uint8Array): boolean {
     this.frames.push(frame);
-    this.bytes += messageHeaderSize(frame.length) + frame.length;
+    this.queued += messageHeaderSize(frame.length) + frame.length;
     return this.frames.length === 1;
   }
 
@@ -69,8 +74,8 @@ export class Outbox {
     const frames = this.frames;
     if (frames.length === 0) return;
     this.frames = [];
-    const total = this.bytes;
-    this.bytes = 0;
+    const total = this.queued;
+    this.queued = 0;
     if (socket === undefined || socket.destroyed) return;
     const out = Buffer.allocUnsafe(total);
     let pos = 0;

@@ -13,7 +13,7 @@ import {
 import { Server as HttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
-import { CloseCode, ErrorCode, TetherError } from "@tether/protocol";
+import { CloseCode, FrameRule, invalidFrame } from "@tether/protocol";
 import {
   type Connection,
   InvalidOptionError,
@@ -58,6 +58,10 @@ export interface ServerCounters {
   refusedOrigin: number;
   refusedByHook: number;
   refusedDraining: number;
+  /** Sockets cut because maxPendingHandshakes were waiting (the oldest goes). */
+  refusedHandshakeOverflow: number;
+  /** Sockets cut for not upgrading within handshakeTimeoutMs. */
+  handshakeTimeouts: number;
   slowConsumerCloses: number;
   heartbeatTimeouts: number;
   authTimeouts: number;
@@ -75,7 +79,9 @@ interface Link {
   readonly bucket: TokenBucket;
   lastSeen: number;
   pingSentAt: number;
-  refusedInRow: number;
+  /** The leaky counter of refused messages (rateAbuseLimit per rateAbuseWindowMs drains it). */
+  abuse: number;
+  abuseAt: number;
   closing: boolean;
   /** Frames of this event-loop turn, written when it ends. */
   readonly outbox: Outbox;
@@ -109,7 +115,7 @@ function headerMap(req: IncomingMessage): Record<string, string> {
 export class TetherServer {
   readonly options: ServerOptions;
   readonly engine: SessionEngine;
-  readonly topics = new TopicIndex();
+  readonly topics: TopicIndex;
   readonly counters: ServerCounters = {
     connectionsOpened: 0,
     refusedCapacity: 0,
@@ -117,6 +123,8 @@ export class TetherServer {
     refusedOrigin: 0,
     refusedByHook: 0,
     refusedDraining: 0,
+    refusedHandshakeOverflow: 0,
+    handshakeTimeouts: 0,
     slowConsumerCloses: 0,
     heartbeatTimeouts: 0,
     authTimeouts: 0,
@@ -134,13 +142,20 @@ export class TetherServer {
   private readonly ownsHttp: boolean;
   private readonly wss: WebSocketServer;
   private readonly links = new Map<string, Link>();
+  /** TCP connections of the own HTTP server that have not upgraded yet, oldest first. */
+  private readonly pendingSockets = new Map<Duplex, number>();
   /** Connections with frames waiting for the end of this turn. */
   private dueLinks: Link[] = [];
   private readonly connectionBucket: TokenBucket;
   private sweeper: NodeJS.Timeout | undefined;
   private draining = false;
-  private readonly onUpgradeBound = (req: IncomingMessage, socket: Duplex, head: Buffer) =>
-    void this.onUpgrade(req, socket, head);
+  private readonly onUpgradeBound = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    this.onUpgrade(req, socket, head).catch((e: unknown) => {
+      this.options.logger.error("upgrade failed", { error: String(e) });
+      socket.destroy();
+    });
+  };
+  private readonly onSocketBound = (socket: Duplex) => this.onSocket(socket);
 
   constructor(options: Partial<ServerOptions> = {}) {
     this.options = resolveServerOptions(options);
@@ -166,24 +181,17 @@ export class TetherServer {
       read: () => this.readCounters(),
       knownMsgId: (msgId) => msgId < 1000 || this.engine.routes.has(msgId),
     });
-    this.transport = {
-      maxConnections: o.maxConnections,
-      connectionRatePerSec: o.connectionRatePerSec,
-      connectionBurst: o.connectionBurst,
-      messageRatePerSec: o.messageRatePerSec,
-      messageBurst: o.messageBurst,
-      rateAbuseLimit: o.rateAbuseLimit,
-      maxOutboundBytes: o.maxOutboundBytes,
-      heartbeatIntervalMs: o.heartbeatIntervalMs,
-      heartbeatTimeoutMs: o.heartbeatTimeoutMs,
-      authTimeoutMs: o.authTimeoutMs,
-    };
+    this.transport = Object.fromEntries(TRANSPORT_LIMIT_NAMES.map((k) => [k, o[k]])) as unknown as TransportLimits;
+    this.topics = new TopicIndex(this.transport);
     this.connectionBucket = new TokenBucket(o.connectionRatePerSec, o.connectionBurst, Date.now());
     this.wss = new WebSocketServer({ noServer: true, maxPayload: o.maxFrameBytes, perMessageDeflate: false });
     this.ownsHttp = o.server === undefined;
     this.http =
       o.server ??
       createHttpServer((req, res) => {
+        // Plain HTTP (metrics, a stray request) gets one answer per connection: the socket
+        // closes after it instead of lingering as a keep-alive.
+        res.shouldKeepAlive = false;
         if (o.metricsPath !== false && req.method === "GET" && req.url?.split("?")[0] === o.metricsPath) {
           this.metrics.text().then(
             (text) => res.writeHead(200, { "Content-Type": this.metrics.contentType }).end(text),
@@ -194,6 +202,7 @@ export class TetherServer {
         res.writeHead(426, { "Content-Type": "text/plain" }).end("WebSocket upgrade required\n");
       });
     this.http.on("upgrade", this.onUpgradeBound);
+    if (this.ownsHttp) this.http.on("connection", this.onSocketBound);
     if (options.authenticator === undefined) {
       o.logger.warn("no authenticator configured: every Login and Resume will answer UNAUTHORIZED");
     }
@@ -353,6 +362,14 @@ export class TetherServer {
       refused_origin: c.refusedOrigin,
       refused_hook: c.refusedByHook,
       refused_draining: c.refusedDraining,
+      refused_handshake_overflow: c.refusedHandshakeOverflow,
+      handshakeTimeouts: c.handshakeTimeouts,
+      internalErrors: m.internalErrors,
+      droppedQueuedRequests: m.droppedQueuedRequests,
+      limit_queued_request_bytes: m.queuedBytesRejections,
+      limit_topic_name_bytes: this.topics.refusals.nameTooLong,
+      limit_topics_per_session: this.topics.refusals.perSession,
+      limit_topics: this.topics.refusals.total,
       sessionsAttached: attached,
       sessionsDetached: this.engine.store.size - attached,
       framesIn: c.framesIn,
@@ -392,6 +409,7 @@ export class TetherServer {
           origin: v("refused_origin"),
           hook: v("refused_hook"),
           draining: v("refused_draining"),
+          handshakeOverflow: v("refused_handshake_overflow"),
         },
       },
       sessions: { attached: v("sessionsAttached"), detached: v("sessionsDetached") },
@@ -405,12 +423,19 @@ export class TetherServer {
         heartbeatTimeout: v("heartbeatTimeouts"),
         authTimeout: v("authTimeouts"),
         rateAbuse: v("rateAbuseCloses"),
+        handshakeTimeout: v("handshakeTimeouts"),
+        internalError: v("internalErrors"),
       },
       rejections: {
         rateLimited: v("rateLimited"),
         backpressure: v("backpressure"),
         authFailures: v("authFailures"),
         protocolErrors: v("protocolErrors"),
+        queuedRequestBytes: v("limit_queued_request_bytes"),
+        droppedQueuedRequests: v("droppedQueuedRequests"),
+        topicNameBytes: v("limit_topic_name_bytes"),
+        topicsPerSession: v("limit_topics_per_session"),
+        topics: v("limit_topics"),
       },
     };
   }
@@ -449,6 +474,24 @@ export class TetherServer {
   }
 
   // ---- upgrade and sockets ------------------------------------------------------------
+
+  /**
+   * A TCP connection of the own HTTP server: it counts as a pending handshake until it upgrades
+   * (or closes). At maxPendingHandshakes the oldest pending one is cut, so slow or stalled
+   * handshakes cannot keep fresh ones out; the sweeper cuts those past handshakeTimeoutMs.
+   */
+  private onSocket(socket: Duplex): void {
+    if (this.pendingSockets.size >= this.transport.maxPendingHandshakes) {
+      const oldest = this.pendingSockets.keys().next().value;
+      if (oldest !== undefined) {
+        this.pendingSockets.delete(oldest);
+        this.counters.refusedHandshakeOverflow++;
+        oldest.destroy();
+      }
+    }
+    this.pendingSockets.set(socket, Date.now());
+    socket.once("close", () => this.pendingSockets.delete(socket));
+  }
 
   private async onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     socket.on("error", () => {});
@@ -517,6 +560,8 @@ export class TetherServer {
 
   private onOpen(ws: WebSocket, info: UpgradeInfo): void {
     const now = Date.now();
+    const tcp = (ws as unknown as { _socket?: Duplex })._socket;
+    if (tcp !== undefined) this.pendingSockets.delete(tcp);
     this.counters.connectionsOpened++;
     let link: Link | undefined;
     const conn = this.engine.connect(
@@ -529,10 +574,18 @@ export class TetherServer {
       },
       {
         send: (bytes) => {
+          if (link === undefined) {
+            ws.send(bytes);
+          } else if (!link.closing && this.wouldOverflow(link, bytes.length)) {
+            // A slow consumer: the frame is not queued (a reliable push stays in the ring, a
+            // cached answer in the dedup cache, for the resume); the Disconnect push is.
+            this.slowConsumer(link);
+            return;
+          } else if (link.outbox.add(bytes)) {
+            this.flushAtTurnEnd(link);
+          }
           this.counters.framesOut++;
           this.counters.bytesOut += bytes.length;
-          if (link === undefined) ws.send(bytes);
-          else if (link.outbox.add(bytes)) this.flushAtTurnEnd(link);
         },
         close: (code, reason) => {
           if (link) {
@@ -552,20 +605,26 @@ export class TetherServer {
       bucket: new TokenBucket(this.transport.messageRatePerSec, this.transport.messageBurst, now),
       lastSeen: now,
       pingSentAt: 0,
-      refusedInRow: 0,
+      abuse: 0,
+      abuseAt: now,
       closing: false,
       outbox: new Outbox(),
     };
     const l = link;
     this.links.set(info.connId, l);
-    ws.on("message", (data, isBinary) => this.onMessage(l, data as Buffer, isBinary));
+    // Every socket callback runs guarded: an error escaping framework code closes this
+    // connection (1011), never the process.
+    const engine = this.engine;
+    ws.on("message", (data, isBinary) =>
+      engine.guard(conn, "message", () => this.onMessage(l, data as Buffer, isBinary)),
+    );
     ws.on("pong", () => {
       l.lastSeen = Date.now();
       l.pingSentAt = 0;
     });
     ws.on("close", (code) => {
       this.links.delete(info.connId);
-      conn.transportClosed(code);
+      engine.guard(undefined, "connection close", () => conn.transportClosed(code));
     });
     ws.on("error", (e) => {
       this.options.logger.debug("socket error", { connId: info.connId, error: String(e) });
@@ -583,10 +642,7 @@ export class TetherServer {
     setImmediate(() => {
       const due = this.dueLinks;
       this.dueLinks = [];
-      for (const link of due) {
-        this.flush(link);
-        this.checkOutbound(link);
-      }
+      for (const link of due) this.engine.guard(link.conn, "flush", () => this.flush(link));
     });
   }
 
@@ -596,12 +652,17 @@ export class TetherServer {
     l.outbox.flush(open ? (l.ws as unknown as { _socket?: RawSocket })._socket : undefined);
   }
 
-  /** A socket whose queue passed maxOutboundBytes is a slow consumer: close 4001. */
-  private checkOutbound(l: Link): void {
-    if (l.closing || l.ws.bufferedAmount <= this.transport.maxOutboundBytes) return;
+  /** Whether `bytes` more would pass maxOutboundBytes (this turn's frames plus the socket's buffer). */
+  private wouldOverflow(l: Link, bytes: number): boolean {
+    const limit = this.transport.maxOutboundBytes;
+    return l.outbox.bytes + bytes > limit || l.outbox.bytes + bytes + l.ws.bufferedAmount > limit;
+  }
+
+  /** A connection that cannot take what it is sent: close 4001 at once (it resumes elsewhere or later). */
+  private slowConsumer(l: Link): void {
     l.closing = true;
     this.counters.slowConsumerCloses++;
-    queueMicrotask(() => l.conn.close(CloseCode.SLOW_CONSUMER, "slow consumer"));
+    l.conn.close(CloseCode.SLOW_CONSUMER, "slow consumer");
   }
 
   private onMessage(l: Link, data: Buffer, isBinary: boolean): void {
@@ -610,13 +671,13 @@ export class TetherServer {
     this.counters.bytesIn += data.byteLength;
     l.lastSeen = now;
     l.pingSentAt = 0;
+    if (!l.conn.open) return; // the rest of a read that arrived after the close
     if (!isBinary) {
-      l.conn.protocolError(new TetherError(ErrorCode.INVALID_FRAME, "text messages are not allowed"));
+      l.conn.protocolError(invalidFrame(FrameRule.TEXT_MESSAGE, "text messages are not allowed"));
       return;
     }
     const allowed = l.bucket.take(now);
-    if (allowed) l.refusedInRow = 0;
-    else if (++l.refusedInRow > this.transport.rateAbuseLimit) {
+    if (!allowed && this.abusing(l, now)) {
       this.counters.rateAbuseCloses++;
       l.conn.close(CloseCode.RATE_LIMIT_ABUSE, "message rate abuse");
       return;
@@ -624,34 +685,58 @@ export class TetherServer {
     l.conn.receive(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), !allowed);
   }
 
+  /**
+   * Counts one refused message in the link's leaky counter, which drains rateAbuseLimit per
+   * rateAbuseWindowMs: true once it holds more than rateAbuseLimit (sustained abuse).
+   */
+  private abusing(l: Link, now: number): boolean {
+    const t = this.transport;
+    const drained = ((now - l.abuseAt) * t.rateAbuseLimit) / t.rateAbuseWindowMs;
+    l.abuse = Math.max(0, l.abuse - drained) + 1;
+    l.abuseAt = now;
+    return l.abuse > t.rateAbuseLimit;
+  }
+
   private startSweeper(): void {
     if (this.sweeper) clearInterval(this.sweeper);
     const t = this.transport;
-    const every = Math.max(20, Math.floor(Math.min(t.heartbeatIntervalMs, t.heartbeatTimeoutMs, t.authTimeoutMs) / 4));
+    const every = Math.max(
+      20,
+      Math.floor(Math.min(t.heartbeatIntervalMs, t.heartbeatTimeoutMs, t.authTimeoutMs, t.handshakeTimeoutMs) / 4),
+    );
     this.sweeper = setInterval(() => this.sweep(), every);
     this.sweeper.unref();
   }
 
-  /** Heartbeat and auth deadline, for every connection. */
+  /** Handshake deadline for sockets not upgraded yet; heartbeat and auth deadline for every connection. */
   private sweep(): void {
     const now = Date.now();
     const t = this.transport;
+    for (const [socket, acceptedAt] of this.pendingSockets) {
+      if (now - acceptedAt < t.handshakeTimeoutMs) break; // oldest first: the rest are younger
+      this.pendingSockets.delete(socket);
+      this.counters.handshakeTimeouts++;
+      socket.destroy();
+    }
     for (const l of this.links.values()) {
       if (l.closing || !l.conn.open) continue;
-      if (!l.conn.authenticated && now - l.openedAt >= t.authTimeoutMs) {
-        this.counters.authTimeouts++;
-        l.conn.close(CloseCode.AUTH_TIMEOUT, "not authenticated in time");
-        continue;
+      this.engine.guard(l.conn, "liveness", () => this.checkLiveness(l, now));
+    }
+  }
+
+  private checkLiveness(l: Link, now: number): void {
+    const t = this.transport;
+    if (!l.conn.authenticated && now - l.openedAt >= t.authTimeoutMs) {
+      this.counters.authTimeouts++;
+      l.conn.close(CloseCode.AUTH_TIMEOUT, "not authenticated in time");
+    } else if (l.pingSentAt > 0) {
+      if (now - l.pingSentAt >= t.heartbeatTimeoutMs) {
+        this.counters.heartbeatTimeouts++;
+        l.conn.close(CloseCode.HEARTBEAT_TIMEOUT, "heartbeat timeout");
       }
-      if (l.pingSentAt > 0) {
-        if (now - l.pingSentAt >= t.heartbeatTimeoutMs) {
-          this.counters.heartbeatTimeouts++;
-          l.conn.close(CloseCode.HEARTBEAT_TIMEOUT, "heartbeat timeout");
-        }
-      } else if (now - l.lastSeen >= t.heartbeatIntervalMs) {
-        l.pingSentAt = now;
-        l.ws.ping();
-      }
+    } else if (now - l.lastSeen >= t.heartbeatIntervalMs) {
+      l.pingSentAt = now;
+      l.ws.ping();
     }
   }
 
@@ -659,7 +744,8 @@ export class TetherServer {
   kickGuest(connId: string, delayMs = 0): void {
     setTimeout(() => {
       const l = this.links.get(connId);
-      if (l && !l.conn.authenticated) l.conn.close(CloseCode.AUTH_TIMEOUT, "not authenticated");
+      if (l && !l.conn.authenticated)
+        this.engine.guard(l.conn, "kickGuest", () => l.conn.close(CloseCode.AUTH_TIMEOUT, "not authenticated"));
     }, delayMs).unref();
   }
 
@@ -687,6 +773,9 @@ export class TetherServer {
     await Promise.race([Promise.all(closed), new Promise((r) => setTimeout(r, 2000).unref())]);
     for (const l of this.links.values()) l.ws.terminate();
     this.http.off("upgrade", this.onUpgradeBound);
+    this.http.off("connection", this.onSocketBound);
+    for (const socket of this.pendingSockets.keys()) socket.destroy();
+    this.pendingSockets.clear();
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
     if (this.ownsHttp && this.http.listening) {
       this.http.closeAllConnections?.();

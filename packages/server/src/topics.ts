@@ -1,14 +1,94 @@
 /**
  * Topic membership: topics belong to sessions (they survive reconnects) and this index maps
  * each topic to its sessions for publishing. A session in two published topics gets one copy.
+ *
+ * Every path that adds a topic comes through `subscribe`, which enforces the topic limits
+ * (name length, topics per session, topics in total) before changing anything.
  */
+import { ErrorCode, TetherError } from "@tether/protocol";
 import type { Session } from "@tether/system";
+
+export interface TopicLimits {
+  /** Longest topic name, in UTF-8 bytes. Default 256. */
+  maxTopicNameBytes: number;
+  /** Topics one session may be subscribed to. Default 128. */
+  maxTopicsPerSession: number;
+  /** Distinct topics with at least one member, server-wide. Default 100 000. */
+  maxTopics: number;
+}
+
+/** Counts of refused subscriptions, by the limit that refused them. */
+export interface TopicRefusals {
+  nameTooLong: number;
+  perSession: number;
+  total: number;
+}
+
+function refusal(code: number, limit: keyof TopicLimits, message: string): TetherError {
+  return new TetherError(code, message, { detail: { limit } });
+}
 
 export class TopicIndex {
   private readonly members = new Map<string, Set<Session>>();
+  readonly refusals: TopicRefusals = { nameTooLong: 0, perSession: 0, total: 0 };
 
+  /** `limits` is read live: a runtime change applies to the next subscription. */
+  constructor(private readonly limits: Readonly<TopicLimits>) {}
+
+  /**
+   * Checks that `name` is a topic name: a non-empty string within maxTopicNameBytes. Throws
+   * BAD_REQUEST with `detail.limit`.
+   */
+  checkName(name: unknown): string {
+    if (typeof name !== "string" || name.length === 0) {
+      throw new TetherError(ErrorCode.BAD_REQUEST, "a topic name is a non-empty string");
+    }
+    const max = this.limits.maxTopicNameBytes;
+    // A UTF-8 byte is at least one UTF-16 unit's worth; only long strings need counting.
+    if (name.length > max || (name.length * 3 > max && Buffer.byteLength(name, "utf8") > max)) {
+      this.refusals.nameTooLong++;
+      throw refusal(ErrorCode.BAD_REQUEST, "maxTopicNameBytes", `topic name longer than ${max} bytes`);
+    }
+    return name;
+  }
+
+  /** Checks a list of topic names (for publish, unsubscribe, queries). */
+  checkNames(topics: unknown): readonly string[] {
+    if (!Array.isArray(topics)) throw new TetherError(ErrorCode.BAD_REQUEST, "topics must be an array of names");
+    for (const t of topics) this.checkName(t);
+    return topics as string[];
+  }
+
+  /**
+   * Adds `session` to `topics`, all or nothing: BAD_REQUEST past maxTopicNameBytes or
+   * maxTopicsPerSession, SERVER_BUSY (retryable) past maxTopics.
+   */
   subscribe(session: Session, topics: Iterable<string>): void {
+    const fresh = new Set<string>();
+    let newTopics = 0;
     for (const t of topics) {
+      this.checkName(t);
+      if (session.topics.has(t) || fresh.has(t)) continue;
+      fresh.add(t);
+      if (!this.members.has(t)) newTopics++;
+    }
+    if (session.topics.size + fresh.size > this.limits.maxTopicsPerSession) {
+      this.refusals.perSession++;
+      throw refusal(
+        ErrorCode.BAD_REQUEST,
+        "maxTopicsPerSession",
+        `a session may be in at most ${this.limits.maxTopicsPerSession} topics`,
+      );
+    }
+    if (newTopics > 0 && this.members.size + newTopics > this.limits.maxTopics) {
+      this.refusals.total++;
+      throw refusal(
+        ErrorCode.SERVER_BUSY,
+        "maxTopics",
+        `the server holds its maximum of ${this.limits.maxTopics} topics`,
+      );
+    }
+    for (const t of fresh) {
       let set = this.members.get(t);
       if (!set) {
         set = new Set();
