@@ -3,7 +3,7 @@
  * exercises every system feature. `startEchoServer` is what `main.ts` runs and what the
  * end-to-end tests start in-process.
  */
-import { TetherError } from "@tether/protocol";
+import { ErrorCode, FRAME_OVERHEAD_BYTES, TetherError } from "@tether/protocol";
 import { tether } from "@tether/protocol/gen/echo";
 import { nodeCrypto, nodeGzip } from "@tether/protocol/node";
 import { createServer, type ServerOptions, type TetherServer } from "@tether/server";
@@ -38,6 +38,17 @@ export class CounterState implements SnapshotProvider {
   }
 }
 
+/** Route 1001 sends at most this many pushes per request. */
+export const MAX_PUSH_COUNT = 10_000;
+/** Route 1001's pushes of one request carry at most this many pad bytes in all. */
+export const MAX_PUSH_PAD_TOTAL = 16 * 1024 * 1024;
+/** Route 1003 waits at most this long (a handler still times out at requestTimeoutMs). */
+export const MAX_SLOW_MS = 24 * 3600 * 1000;
+
+function tooMuch(code: number, limit: string, message: string): TetherError {
+  return new TetherError(code, message, { detail: { limit } });
+}
+
 export interface EchoServerOptions {
   readonly server?: Partial<ServerOptions>;
   /** Run with a snapshot provider (default true; `--no-snapshots` turns it off). */
@@ -68,23 +79,42 @@ export function createEchoServer(options: EchoServerOptions = {}): TetherServer 
     const session = ctx.sessionId === undefined ? undefined : server.sessionById(ctx.sessionId);
     if (session === undefined) return {};
     const count = req.count ?? 0;
-    const pad = new Uint8Array(req.padBytes ?? 0);
+    const padBytes = req.padBytes ?? 0;
+    // Checked before answering: a request the pushes could not honour is refused with a code.
+    if (count > MAX_PUSH_COUNT) throw tooMuch(ErrorCode.BAD_REQUEST, "count", `count above ${MAX_PUSH_COUNT}`);
+    if (padBytes > server.limits().maxFrameBytes - FRAME_OVERHEAD_BYTES) {
+      throw tooMuch(ErrorCode.PAYLOAD_TOO_LARGE, "maxFrameBytes", "pad_bytes would not fit in a frame");
+    }
+    if (count * padBytes > MAX_PUSH_PAD_TOTAL) {
+      throw tooMuch(ErrorCode.BAD_REQUEST, "padTotal", `count x pad_bytes above ${MAX_PUSH_PAD_TOTAL}`);
+    }
+    const pad = new Uint8Array(padBytes);
     const push = (index: number) =>
       server.engine.push(session, 2001, echo.PushMsg.encode({ index, pad }).finish(), {
         reliable: req.reliable === true,
         compress: req.compressHint === true,
       });
+    // The pushes run after the handler: a push the framework refuses (a limit changed
+    // meanwhile) ends this request's pushes, never the process.
+    const pushOrStop = (index: number): boolean => {
+      try {
+        push(index);
+        return true;
+      } catch (e) {
+        ctx.server.options.logger.warn("route 1001 stopped pushing", { error: String(e) });
+        return false;
+      }
+    };
     // The RESP goes first: pushes start on the next turn of the event loop.
     const interval = req.intervalMs ?? 0;
     if (interval === 0) {
       setImmediate(() => {
-        for (let i = 0; i < count; i++) push(i);
+        for (let i = 0; i < count && !session.ended; i++) if (!pushOrStop(i)) return;
       });
     } else {
       let i = 0;
       const tick = () => {
-        if (i >= count || session.ended) return;
-        push(i++);
+        if (i >= count || session.ended || !pushOrStop(i++)) return;
         setTimeout(tick, interval).unref();
       };
       setTimeout(tick, 0).unref();
@@ -101,8 +131,10 @@ export function createEchoServer(options: EchoServerOptions = {}): TetherServer 
   });
 
   server.route(1003, echo.SlowReq, echo.SlowResp, (req, ctx) => {
+    const ms = req.ms ?? 0;
+    if (ms > MAX_SLOW_MS) throw tooMuch(ErrorCode.BAD_REQUEST, "ms", `ms above ${MAX_SLOW_MS}`);
     return new Promise((resolve) => {
-      const t = setTimeout(() => resolve({}), req.ms ?? 0);
+      const t = setTimeout(() => resolve({}), ms);
       ctx.signal.addEventListener("abort", () => clearTimeout(t));
     });
   });

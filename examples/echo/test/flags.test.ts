@@ -5,7 +5,7 @@ import { FlagError, parseFlags } from "../src/flags.js";
 describe("the conformance server's flags", () => {
   it("maps every flag to its option", () => {
     const f = parseFlags(
-      "--host 0.0.0.0 --port 0 --compression none --compression-min-bytes 10 --ciphers aes-256-gcm,chacha20-poly1305 --require-encryption --require-hello --push-window-count 1 --push-window-age-ms 2 --push-window-bytes 3 --session-ttl-ms 4 --heartbeat-interval-ms 50 --heartbeat-timeout-ms 60 --auth-timeout-ms 70 --max-in-flight 8 --request-timeout-ms 9 --max-frame-bytes 1000 --rate 11 --burst 12 --max-outbound-bytes 13000 --no-snapshots".split(
+      "--host 0.0.0.0 --port 0 --compression none --compression-min-bytes 10 --ciphers aes-256-gcm,chacha20-poly1305 --require-encryption --require-hello --push-window-count 1 --push-window-age-ms 2 --push-window-bytes 3 --session-ttl-ms 4 --heartbeat-interval-ms 50 --heartbeat-timeout-ms 60 --auth-timeout-ms 70 --max-in-flight 8 --request-timeout-ms 9 --max-frame-bytes 1100 --rate 11 --burst 12 --max-outbound-bytes 13000 --no-snapshots".split(
         " ",
       ),
     );
@@ -27,7 +27,7 @@ describe("the conformance server's flags", () => {
       authTimeoutMs: 70,
       maxInFlightReq: 8,
       requestTimeoutMs: 9,
-      maxFrameBytes: 1000,
+      maxFrameBytes: 1100,
       messageRatePerSec: 11,
       messageBurst: 12,
       maxOutboundBytes: 13000,

@@ -1,6 +1,6 @@
 /** Starts the conformance server in-process from its real command-line flags, and cleans up. */
 import { tether } from "@tether/protocol/gen/echo";
-import type { TetherServer } from "@tether/server";
+import type { ServerOptions, TetherServer } from "@tether/server";
 import { afterEach } from "vitest";
 import { WsClient } from "../../../packages/server/test/ws-client.js";
 import { createEchoServer } from "../src/echo-server.js";
@@ -18,6 +18,15 @@ afterEach(async () => {
 export async function startEcho(...argv: string[]): Promise<TetherServer> {
   const flags = parseFlags(["--port", "0", ...argv]);
   const server = createEchoServer({ server: flags.server, snapshots: flags.snapshots });
+  await server.listen();
+  servers.push(server);
+  return server;
+}
+
+/** Starts the conformance server with some server options of the test's own (a logger, say). */
+export async function startEchoWith(options: Partial<ServerOptions>, ...argv: string[]): Promise<TetherServer> {
+  const flags = parseFlags(["--port", "0", ...argv]);
+  const server = createEchoServer({ server: { ...flags.server, ...options }, snapshots: flags.snapshots });
   await server.listen();
   servers.push(server);
   return server;
