@@ -677,12 +677,12 @@ export class TetherServer {
       return;
     }
     const allowed = l.bucket.take(now);
-    if (!allowed && this.abusing(l, now)) {
+    // A refused frame is still read: its piggy-backed ACK counts (protocol.md §2).
+    l.conn.receive(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), !allowed);
+    if (!allowed && l.conn.open && this.abusing(l, now)) {
       this.counters.rateAbuseCloses++;
       l.conn.close(CloseCode.RATE_LIMIT_ABUSE, "message rate abuse");
-      return;
     }
-    l.conn.receive(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), !allowed);
   }
 
   /**

@@ -230,6 +230,19 @@ export class SessionEngine {
         return;
       }
     }
+    // protocol.md §2: a cumulative ACK (an ACK frame, or ackPushId on any frame) is applied
+    // first, whatever then happens to the frame (refused, rate limited, answered, ignored).
+    const ack = frame.type === FrameType.ACK ? Math.max(frame.pushId, frame.ackPushId) : frame.ackPushId;
+    if (ack > 0) {
+      // In line when nothing waits in the connection's lane (the usual case), else behind what
+      // waits there (a Resume in progress): the same order either way.
+      if (conn.lane.length === 0) {
+        this.applyAck(conn, ack);
+        if (!conn.open) return;
+      } else {
+        this.inLane(conn, "ack", () => this.applyAck(conn, ack));
+      }
+    }
     switch (frame.type) {
       case FrameType.PING:
         conn.send({ type: FrameType.PONG, ts: this.clock.now(), payload: frame.payload });
@@ -237,10 +250,7 @@ export class SessionEngine {
       case FrameType.PONG:
         return;
       case FrameType.ACK:
-        // In line when nothing waits in the connection's lane (the usual case): same order.
-        if (conn.lane.length === 0) this.applyAck(conn, frame.pushId);
-        else this.inLane(conn, "ack", () => this.applyAck(conn, frame.pushId));
-        return;
+        return; // applied above
       case FrameType.REQ:
         if (rateLimited) {
           this.metrics.rateLimitRejections++;
@@ -306,8 +316,7 @@ export class SessionEngine {
       conn.inFlight++;
       // Nothing waits ahead of it in the connection's lane (no system request in progress):
       // hand it to its session at once; the order is the same.
-      if (frame.ackPushId > 0) this.applyAck(conn, frame.ackPushId);
-      if (conn.open) dispatchRequest(this, conn, frame);
+      dispatchRequest(this, conn, frame);
       return;
     }
     // It waits behind the connection's lane: its bytes count against the connection's budget.
@@ -322,8 +331,6 @@ export class SessionEngine {
     conn.queuedBytes += bytes;
     this.inLane(conn, "request", async () => {
       conn.queuedBytes -= bytes;
-      if (!conn.open) return;
-      if (frame.ackPushId > 0) this.applyAck(conn, frame.ackPushId);
       if (!conn.open) return;
       if (isGameMsgId(frame.msgId)) dispatchRequest(this, conn, frame);
       else await this.system(conn, frame);
