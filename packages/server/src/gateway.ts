@@ -93,6 +93,8 @@ export interface MetricsSnapshot {
     readonly topicNameBytes: number;
     readonly topicsPerSession: number;
     readonly topics: number;
+    /** Pushes refused: larger than the max_frame_bytes of the target's connection. */
+    readonly pushesTooLarge: number;
   };
 }
 

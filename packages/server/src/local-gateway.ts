@@ -67,8 +67,10 @@ export class LocalGateway implements Gateway {
     options: GatewayPushOptions = {},
   ): Promise<boolean> {
     const s = this.engine.store.byId(sessionId);
-    if (!s) return false;
-    return this.fanOut([s], msgId, payload, options) === 1;
+    if (!s || s.ended) return false;
+    // One target: a payload its connection cannot take rejects with PAYLOAD_TOO_LARGE.
+    this.engine.push(s, msgId, payload, { ...options, reliable: options.reliable !== false });
+    return true;
   }
 
   async sendToPlayer(

@@ -54,7 +54,13 @@ const SIMPLE: readonly [string, string, "counter" | "gauge", string][] = [
 ];
 
 /** Label values of tether_limit_rejections_total and their keys in MetricsSource.read(). */
-const LIMITS = ["queued_request_bytes", "topic_name_bytes", "topics_per_session", "topics"] as const;
+const LIMITS = [
+  "queued_request_bytes",
+  "topic_name_bytes",
+  "topics_per_session",
+  "topics",
+  "push_frame_bytes",
+] as const;
 
 export class ServerMetrics {
   readonly registry = new Registry();

@@ -37,10 +37,11 @@ import {
   type TransportLimits,
   type UpgradeInfo,
 } from "./options.js";
-import { Outbox, type RawSocket } from "./outbox.js";
+import { Outbox } from "./outbox.js";
 import { TokenBucket } from "./token-bucket.js";
 import { TopicIndex } from "./topics.js";
 import { type Decoder, type Encoder, typedHandler } from "./typed-routes.js";
+import { setDefaultInboundLimit, setInboundLimit, socketOf } from "./ws-adapter.js";
 
 /** Every limit of sessions.md §9, readable and changeable at runtime. */
 export type ServerLimits = SessionLimits & TransportLimits;
@@ -370,6 +371,7 @@ export class TetherServer {
       limit_topic_name_bytes: this.topics.refusals.nameTooLong,
       limit_topics_per_session: this.topics.refusals.perSession,
       limit_topics: this.topics.refusals.total,
+      limit_push_frame_bytes: m.pushesTooLarge,
       sessionsAttached: attached,
       sessionsDetached: this.engine.store.size - attached,
       framesIn: c.framesIn,
@@ -436,6 +438,7 @@ export class TetherServer {
         topicNameBytes: v("limit_topic_name_bytes"),
         topicsPerSession: v("limit_topics_per_session"),
         topics: v("limit_topics"),
+        pushesTooLarge: v("limit_push_frame_bytes"),
       },
     };
   }
@@ -467,8 +470,7 @@ export class TetherServer {
     this.connectionBucket.configure(this.transport.connectionRatePerSec, this.transport.connectionBurst);
     for (const l of this.links.values())
       l.bucket.configure(this.transport.messageRatePerSec, this.transport.messageBurst);
-    if (patch.maxFrameBytes !== undefined)
-      (this.wss.options as { maxPayload: number }).maxPayload = patch.maxFrameBytes;
+    if (patch.maxFrameBytes !== undefined) setDefaultInboundLimit(this.wss, patch.maxFrameBytes);
     this.startSweeper();
     return this.limits();
   }
@@ -560,7 +562,7 @@ export class TetherServer {
 
   private onOpen(ws: WebSocket, info: UpgradeInfo): void {
     const now = Date.now();
-    const tcp = (ws as unknown as { _socket?: Duplex })._socket;
+    const tcp = socketOf(ws);
     if (tcp !== undefined) this.pendingSockets.delete(tcp);
     this.counters.connectionsOpened++;
     let link: Link | undefined;
@@ -587,6 +589,7 @@ export class TetherServer {
           this.counters.framesOut++;
           this.counters.bytesOut += bytes.length;
         },
+        limitInbound: (bytes) => setInboundLimit(ws, bytes),
         close: (code, reason) => {
           if (link) {
             this.flush(link); // the Disconnect push goes before the close frame
@@ -649,7 +652,7 @@ export class TetherServer {
   /** Writes the link's outbox now (also before a close frame, even for a slow consumer). */
   private flush(l: Link): void {
     const open = l.ws.readyState === l.ws.OPEN;
-    l.outbox.flush(open ? (l.ws as unknown as { _socket?: RawSocket })._socket : undefined);
+    l.outbox.flush(open ? socketOf(l.ws) : undefined);
   }
 
   /** Whether `bytes` more would pass maxOutboundBytes (this turn's frames plus the socket's buffer). */

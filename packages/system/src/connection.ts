@@ -34,6 +34,11 @@ import type { ConnectionInfo } from "./spi.js";
 export interface ConnectionSink {
   /** Writes one frame (one WebSocket message). */
   send(bytes: Uint8Array): void;
+  /**
+   * Lowers the largest message the transport accepts from now on (the max_frame_bytes the
+   * peer negotiated): a larger one must close 1009 before it is buffered.
+   */
+  limitInbound?(bytes: number): void;
   /** Closes the transport. The session layer has already sent a Disconnect push. */
   close(code: number, reason: string): void;
 }
@@ -63,7 +68,7 @@ export class Connection {
   failed = false;
   /** Tokens rejected on this connection (maxAuthFailures closes it with 4503). */
   authFailures = 0;
-  /** The largest frame the peer accepts (the server's limit, or the smaller one agreed). */
+  /** The largest frame either way (the server's limit, or the smaller one agreed). */
   maxFrameBytes: number;
 
   constructor(
@@ -103,6 +108,12 @@ export class Connection {
     }
     this.framesReceived++;
     this.engine.dispatch(this, frame, rateLimited);
+  }
+
+  /** Applies the max_frame_bytes agreed in the ClientHello, in both directions. */
+  agreeFrameLimit(bytes: number): void {
+    this.maxFrameBytes = bytes;
+    this.sink.limitInbound?.(bytes);
   }
 
   /** Sends one frame through the codec. Returns false when the connection is closed. */

@@ -42,6 +42,19 @@ export function checkGameMsgId(msgId: number): void {
   if (!isGameMsgId(msgId)) throw new InvalidOptionError("msgId", `game pushes use msgIds from 1000 (got ${msgId})`);
 }
 
+/** Whether a push of `body` fits the max_frame_bytes of the session's connection (if any). */
+function fitsConnection(session: Session, body: PushBody): boolean {
+  const conn = session.connection;
+  return conn === undefined || body.payload.length <= conn.maxFrameBytes - FRAME_OVERHEAD_BYTES;
+}
+
+function tooLargeForConnection(bytes: number): TetherError {
+  return new TetherError(
+    ErrorCode.PAYLOAD_TOO_LARGE,
+    `push payload of ${bytes} bytes exceeds the max_frame_bytes of the session's connection`,
+  );
+}
+
 /** Counters the server turns into metrics. Monotonic unless named otherwise. */
 export interface EngineCounters {
   protocolErrors: number;
@@ -64,6 +77,8 @@ export interface EngineCounters {
   droppedQueuedRequests: number;
   /** Errors that escaped a callback the framework scheduled (each closed at most one connection). */
   internalErrors: number;
+  /** Pushes refused because they would not fit the max_frame_bytes of the session's connection. */
+  pushesTooLarge: number;
 }
 
 export interface EngineOptions extends SessionOptions {
@@ -95,6 +110,7 @@ export class SessionEngine {
     queuedBytesRejections: 0,
     droppedQueuedRequests: 0,
     internalErrors: 0,
+    pushesTooLarge: 0,
   };
   readonly connections = new Map<string, Connection>();
   /** A fan-out compresses each body at most once. */
@@ -284,7 +300,7 @@ export class SessionEngine {
       // The RESP travels in the clear; the new codec applies from the next frame on.
       conn.respond(frame, { msgId: frame.msgId, flags: 0, payload: ClientHelloResp.encode(outcome.response).finish() });
       conn.codec = outcome.codec;
-      conn.maxFrameBytes = outcome.maxFrameBytes;
+      conn.agreeFrameLimit(outcome.maxFrameBytes);
     } catch (e) {
       conn.fail(frame, toTetherError(e));
       conn.close(CloseCode.PROTOCOL_ERROR, "handshake failed");
@@ -526,6 +542,10 @@ export class SessionEngine {
    */
   pushTo(session: Session, body: PushBody, reliable: boolean, shared?: SharedFrames, now = this.clock.now()): number {
     if (session.ended) return 0;
+    if (!fitsConnection(session, body)) {
+      this.metrics.pushesTooLarge++;
+      return -1;
+    }
     if (reliable) {
       this.metrics.reliablePushes++;
       return issueReliable(session, session.nextPushId(), body, now, this.compressionCache).pushId;
@@ -546,10 +566,16 @@ export class SessionEngine {
     this.metrics.sharedFramesBuilt++;
   };
 
-  /** Pushes a game message (msgId >= 1000) to one session. Reliable by default. */
+  /**
+   * Pushes a game message (msgId >= 1000) to one session. Reliable by default. A payload that
+   * would not fit a frame (the server's maxFrameBytes, or the smaller one the session's
+   * connection agreed) throws PAYLOAD_TOO_LARGE and issues nothing.
+   */
   push(session: Session, msgId: number, payload: Uint8Array, options: PushOptions = {}): number {
     checkGameMsgId(msgId);
-    return this.pushTo(session, this.pushBody(msgId, payload, options), options.reliable !== false);
+    const id = this.pushTo(session, this.pushBody(msgId, payload, options), options.reliable !== false);
+    if (id < 0) throw tooLargeForConnection(payload.length);
+    return id;
   }
 
   /** Pushes one payload to many sessions: stored once, each session numbering its own copy. */
@@ -562,8 +588,8 @@ export class SessionEngine {
     let n = 0;
     for (const s of sessions) {
       if (s.ended) continue;
-      this.pushTo(s, body, reliable, shared, now);
-      n++;
+      // A session whose connection cannot take it is skipped (and counted): the others get it.
+      if (this.pushTo(s, body, reliable, shared, now) >= 0) n++;
     }
     return n;
   }

@@ -13,7 +13,15 @@
  *     lost and never sent twice;
  *  7. a different client_instance clears the request dedup cache.
  */
-import { CloseCode, type Frame, ResumeReq, ResumeResp, ResumeResult, toHex } from "@tether/protocol";
+import {
+  CloseCode,
+  FRAME_OVERHEAD_BYTES,
+  type Frame,
+  ResumeReq,
+  ResumeResp,
+  ResumeResult,
+  toHex,
+} from "@tether/protocol";
 import type { Connection } from "./connection.js";
 import { decodePayload } from "./decode-payload.js";
 import type { SessionEngine } from "./engine.js";
@@ -25,7 +33,7 @@ export interface ResumeOutcome {
   readonly result: "ok" | "need-full-sync";
   readonly replayed: number;
   /** Why a full sync is needed (for logs and tests). */
-  readonly why?: "no-session" | "epoch" | "ahead" | "snapshot-pending" | "evicted";
+  readonly why?: "no-session" | "epoch" | "ahead" | "snapshot-pending" | "evicted" | "too-large";
 }
 
 export async function resume(engine: SessionEngine, conn: Connection, req: Frame): Promise<void> {
@@ -55,6 +63,11 @@ export async function resume(engine: SessionEngine, conn: Connection, req: Frame
       outcome = { result: "need-full-sync", replayed: 0, why: "snapshot-pending" };
     } else if (!session.ring.canReplayFrom(L, now)) {
       outcome = { result: "need-full-sync", replayed: 0, why: "evicted" };
+    } else if (
+      !session.ring.after(L).every((e) => e.body.payload.length <= conn.maxFrameBytes - FRAME_OVERHEAD_BYTES)
+    ) {
+      // This connection agreed a smaller max_frame_bytes than a missed push needs.
+      outcome = { result: "need-full-sync", replayed: 0, why: "too-large" };
     } else {
       if (L > session.lastAckedPushId) session.lastAckedPushId = L;
       session.ring.ack(L);

@@ -129,13 +129,37 @@ describe("edge cases of the session layer", () => {
     expect(s.lastIssuedPushId).toBe(0);
   });
 
-  it("closes 1009 when a push exceeds a smaller max_frame_bytes the client asked for", async () => {
+  it("refuses to the caller a push over the smaller max_frame_bytes the client asked for, and counts it", async () => {
     const { engine } = makeEngine();
     const c = new TestClient(engine);
     await c.hello({ maxFrameBytes: 1024 });
     await c.login("p:1");
-    engine.push(engine.store.byKey("1") as Session, 2000, new Uint8Array(5000), { compress: false });
-    expect((await c.waitClosed()).code).toBe(CloseCode.FRAME_TOO_LARGE);
+    const s = engine.store.byKey("1") as Session;
+    expect(() => engine.push(s, 2000, new Uint8Array(5000), { compress: false })).toThrow(
+      expect.objectContaining({ code: ErrorCode.PAYLOAD_TOO_LARGE }),
+    );
+    expect(s.lastIssuedPushId).toBe(0);
+    expect(engine.metrics.pushesTooLarge).toBe(1);
+    expect(engine.pushMany([s], 2000, new Uint8Array(5000))).toBe(0);
+    expect(engine.metrics.pushesTooLarge).toBe(2);
+    engine.push(s, 2000, new Uint8Array(500));
+    await c.waitFor((f) => f.pushId === 1);
+    expect(c.closed).toBeUndefined();
+    expect(c.raw.every((b) => b.length <= 1024)).toBe(true);
+  });
+
+  it("answers NEED_FULL_SYNC to a resume whose connection agreed a frame too small for a missed push", async () => {
+    const { engine } = makeEngine();
+    const a = new TestClient(engine);
+    await a.login("p:1");
+    engine.push(engine.store.byKey("1") as Session, 2000, new Uint8Array(5000));
+    a.drop();
+    const b = new TestClient(engine);
+    await b.hello({ maxFrameBytes: 1024 });
+    const r = await b.resume({ token: "p:1", lastAppliedPushId: 0 });
+    expect(r.result).toBe(ResumeResult.RESUME_NEED_FULL_SYNC);
+    expect(r.maxBufferedPushId).toBe(1);
+    expect(b.closed).toBeUndefined();
   });
 
   it("ends a session taken over by a Login with the reason taken-over", async () => {
