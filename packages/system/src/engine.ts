@@ -285,6 +285,12 @@ export class SessionEngine {
   }
 
   private hello(conn: Connection, frame: Frame): void {
+    if (frame.seq === 0) {
+      // A hello sent as a one-way notify would switch codecs without the client ever hearing
+      // the keys: refused, in the clear.
+      conn.protocolError(new TetherError(ErrorCode.UNSUPPORTED_PROTOCOL, "ClientHello needs a seq"));
+      return;
+    }
     conn.inFlight++;
     try {
       const outcome = negotiateHello(

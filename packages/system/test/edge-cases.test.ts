@@ -162,6 +162,14 @@ describe("edge cases of the session layer", () => {
     expect(b.closed).toBeUndefined();
   });
 
+  it("closes 4502, in the clear, on a ClientHello sent as a one-way notify (seq 0)", async () => {
+    const { engine } = makeEngine();
+    const c = new TestClient(engine);
+    c.sendFrame({ type: 1, msgId: SystemMsgId.CLIENT_HELLO, seq: 0 });
+    expect((await c.waitClosed()).code).toBe(CloseCode.PROTOCOL_ERROR);
+    expect(c.disconnectPush()?.code).toBe(CloseCode.PROTOCOL_ERROR); // readable: nothing was sealed
+  });
+
   it("ends a session taken over by a Login with the reason taken-over", async () => {
     const reasons: string[] = [];
     const { engine } = makeEngine({ hooks: { onSessionEnd: (_, r) => reasons.push(r) } });
