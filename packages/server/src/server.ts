@@ -578,16 +578,18 @@ export class TetherServer {
         send: (bytes) => {
           if (link === undefined) {
             ws.send(bytes);
+            return true;
           } else if (!link.closing && this.wouldOverflow(link, bytes.length)) {
             // A slow consumer: the frame is not queued (a reliable push stays in the ring, a
             // cached answer in the dedup cache, for the resume); the Disconnect push is.
             this.slowConsumer(link);
-            return;
+            return false;
           } else if (link.outbox.add(bytes)) {
             this.flushAtTurnEnd(link);
           }
           this.counters.framesOut++;
           this.counters.bytesOut += bytes.length;
+          return true;
         },
         limitInbound: (bytes) => setInboundLimit(ws, bytes),
         close: (code, reason) => {
@@ -665,7 +667,9 @@ export class TetherServer {
   private slowConsumer(l: Link): void {
     l.closing = true;
     this.counters.slowConsumerCloses++;
-    l.conn.close(CloseCode.SLOW_CONSUMER, "slow consumer");
+    // On a sealed connection the frame just refused was sealed already (its nonce is spent):
+    // a Disconnect after it could not be opened, so the close code alone tells the client.
+    l.conn.close(CloseCode.SLOW_CONSUMER, "slow consumer", !l.conn.codec.sealed);
   }
 
   private onMessage(l: Link, data: Buffer, isBinary: boolean): void {

@@ -13,6 +13,7 @@ import {
   DisconnectPush,
   ErrorCode,
   ErrorMessage,
+  FRAME_OVERHEAD_BYTES,
   type Frame,
   FrameFlag,
   FrameType,
@@ -32,8 +33,11 @@ import type { ConnectionInfo } from "./spi.js";
 
 /** What the transport gives the session layer to write to and close a connection. */
 export interface ConnectionSink {
-  /** Writes one frame (one WebSocket message). */
-  send(bytes: Uint8Array): void;
+  /**
+   * Writes one frame (one WebSocket message). Returns false when the transport dropped it (a
+   * slow consumer being closed): on a sealed connection the peer's nonce count is then lost.
+   */
+  send(bytes: Uint8Array): boolean | undefined;
   /**
    * Lowers the largest message the transport accepts from now on (the max_frame_bytes the
    * peer negotiated): a larger one must close 1009 before it is buffered.
@@ -66,6 +70,8 @@ export class Connection {
   queuedBytes = 0;
   /** An internal error closed it (logged once). */
   failed = false;
+  /** A sealed frame was dropped after sealing: nothing more can be sent that the peer could open. */
+  private sealBroken = false;
   /** Tokens rejected on this connection (maxAuthFailures closes it with 4503). */
   authFailures = 0;
   /** The largest frame either way (the server's limit, or the smaller one agreed). */
@@ -118,17 +124,30 @@ export class Connection {
 
   /** Sends one frame through the codec. Returns false when the connection is closed. */
   send(frame: OutgoingFrame, precompressed?: Uint8Array): boolean {
-    if (!this.open) return false;
+    if (!this.open || this.sealBroken) return false;
+    let packed = precompressed;
+    const payload = frame.payload;
+    if (this.codec.sealed && payload !== undefined && payload.length + FRAME_OVERHEAD_BYTES > this.maxFrameBytes) {
+      // Sealing spends a nonce: a large frame is measured before it is sealed, never dropped after.
+      if (packed === undefined && frame.compress !== false) packed = this.codec.compress(payload);
+      const body = frame.compress !== false && packed !== undefined ? packed : payload;
+      if (body.length + FRAME_OVERHEAD_BYTES > this.maxFrameBytes) return this.oversize(frame);
+    }
     let bytes: Uint8Array;
     try {
-      bytes = this.codec.encode(frame, precompressed);
+      bytes = this.codec.encode(frame, packed);
     } catch (e) {
       this.engine.logger.error("failed to encode an outgoing frame", { connId: this.connId, error: String(e) });
       return false;
     }
     if (bytes.length > this.maxFrameBytes) return this.oversize(frame);
-    this.sink.send(bytes);
+    this.write(bytes);
     return true;
+  }
+
+  /** Hands encoded bytes to the transport; a sealed frame it drops breaks the seal stream. */
+  private write(bytes: Uint8Array): void {
+    if (this.sink.send(bytes) === false && this.codec.sealed) this.sealBroken = true;
   }
 
   /**
@@ -138,7 +157,7 @@ export class Connection {
   sendEncoded(bytes: Uint8Array, frame: OutgoingFrame): boolean {
     if (!this.open) return false;
     if (bytes.length > this.maxFrameBytes) return this.oversize(frame);
-    this.sink.send(bytes);
+    this.write(bytes);
     return true;
   }
 
@@ -187,13 +206,13 @@ export class Connection {
    * Closes the connection: a Disconnect push with the same code, then the transport close.
    * The session (if any) is detached and lives on for its TTL unless the caller ended it.
    */
-  close(code: number, reason: string): void {
+  close(code: number, reason: string, disconnect = true): void {
     if (!this.open) return;
     // Closed before the Disconnect push is written: nothing on the way out (an oversize frame,
     // a failing sink) can call close again and recurse.
     this.state = "closed";
     this.closeCode = code;
-    this.sendDisconnect(code, reason);
+    if (disconnect) this.sendDisconnect(code, reason);
     try {
       this.sink.close(code, reason);
     } finally {
@@ -203,6 +222,7 @@ export class Connection {
 
   /** The Disconnect push before a close, when the socket still writes and it fits the peer's limit. */
   private sendDisconnect(code: number, reason: string): void {
+    if (this.sealBroken) return; // the close code alone tells the peer
     try {
       const payload = DisconnectPush.encode({ code, reason, reconnect: shouldReconnect(code) }).finish();
       const bytes = this.codec.encode({
@@ -211,7 +231,7 @@ export class Connection {
         ts: this.engine.clock.now(),
         payload,
       });
-      if (bytes.length <= this.maxFrameBytes) this.sink.send(bytes);
+      if (bytes.length <= this.maxFrameBytes) this.write(bytes);
     } catch (e) {
       this.engine.logger.warn("could not send the Disconnect push", { connId: this.connId, error: String(e) });
     }

@@ -1,4 +1,4 @@
-import { CloseCode, ErrorCode, ResumeResult, SyncReq, SystemMsgId } from "@tether/protocol";
+import { CipherAlgorithm, CloseCode, ErrorCode, ResumeResult, SyncReq, SystemMsgId } from "@tether/protocol";
 import { describe, expect, it } from "vitest";
 import type { Session, SnapshotResult } from "../src/index.js";
 import { bytes, errorOf, GatedAuthenticator, makeEngine, settle, TestClient } from "./harness.js";
@@ -160,6 +160,18 @@ describe("edge cases of the session layer", () => {
     expect(r.result).toBe(ResumeResult.RESUME_NEED_FULL_SYNC);
     expect(r.maxBufferedPushId).toBe(1);
     expect(b.closed).toBeUndefined();
+  });
+
+  it("keeps a sealed connection's nonces in step when a response is too large for it", async () => {
+    const { engine } = makeEngine();
+    engine.route(1000, () => new Uint8Array(5000));
+    engine.route(1001, () => bytes("small"));
+    const c = new TestClient(engine);
+    await c.hello({ ciphers: [CipherAlgorithm.CIPHER_CHACHA20_POLY1305], maxFrameBytes: 4096 });
+    await c.login("p:1");
+    expect(errorOf(await c.request(1000)).code).toBe(ErrorCode.PAYLOAD_TOO_LARGE); // it opens: in step
+    expect(new TextDecoder().decode((await c.request(1001)).payload)).toBe("small");
+    expect(c.closed).toBeUndefined();
   });
 
   it("closes 4502, in the clear, on a ClientHello sent as a one-way notify (seq 0)", async () => {

@@ -90,7 +90,10 @@ export class TestClient extends FrameClient {
         query: "",
       },
       {
-        send: (b) => this.onBytes(b),
+        send: (b) => {
+          this.onBytes(b);
+          return true;
+        },
         close: (code, reason) => this.onClose(code, reason),
       },
     );
