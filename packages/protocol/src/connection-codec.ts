@@ -76,7 +76,11 @@ export class ConnectionCodec {
     if (hasFlag(flags, FrameFlag.COMPRESS)) {
       const c = this.options.compressor;
       if (c === undefined)
-        throw invalidFrame(FrameRule.INFLATE_FAILED, "a compressed frame arrived but no compression was agreed");
+        throw invalidFrame(
+          FrameRule.COMPRESSION_NOT_AGREED,
+          "a compressed frame arrived but no compression was agreed",
+          frame,
+        );
       payload = safeDecompress(c, payload, this.options.maxFrameBytes);
       flags = withoutFlag(flags, FrameFlag.COMPRESS);
     }

@@ -135,6 +135,8 @@ export const FrameRule = {
   WRONG_DIRECTION: "wrong-direction",
   /** An ACK (or ackPushId) above the last pushId the session issued. */
   ACK_ABOVE_ISSUED: "ack-above-issued",
+  /** A COMPRESS frame on a connection that agreed no compression; the error's cause is the frame. */
+  COMPRESSION_NOT_AGREED: "compression-not-agreed",
   /** A WebSocket text message (Tether frames are binary messages). */
   TEXT_MESSAGE: "text-message",
 } as const;

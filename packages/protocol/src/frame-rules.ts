@@ -31,8 +31,9 @@ export function checkFrameRanges(f: Frame): void {
 /**
  * Semantic rules shared by reader and writer:
  * - msgId is 1..2^31-1 and present on REQ, RESP and PUSH;
- * - a PUSH carries ACK_REQUIRED exactly when it carries a pushId (reliable) and neither
- *   otherwise (best effort);
+ * - a PUSH with ACK_REQUIRED carries a pushId; a PUSH that carries a pushId is numbered
+ *   whatever its flags (CivGenesis servers number every push), so a pushId without
+ *   ACK_REQUIRED is valid;
  * - ERROR is a RESP flag;
  * - a sealed frame has a payload item.
  */
@@ -44,11 +45,8 @@ export function checkFrameSemantics(f: Frame, hasPayloadItem: boolean): void {
   if ((t === FrameType.REQ || t === FrameType.RESP || t === FrameType.PUSH) && f.msgId === 0) {
     throw invalidFrame(FrameRule.MSG_ID_MISSING, "REQ, RESP and PUSH need a msgId");
   }
-  if (t === FrameType.PUSH && f.pushId > 0 !== ((f.flags & FrameFlag.ACK_REQUIRED) !== 0)) {
-    throw invalidFrame(
-      FrameRule.PUSH_ID_MISMATCH,
-      "a reliable PUSH has both a pushId and ACK_REQUIRED, a best-effort PUSH neither",
-    );
+  if (t === FrameType.PUSH && f.pushId === 0 && (f.flags & FrameFlag.ACK_REQUIRED) !== 0) {
+    throw invalidFrame(FrameRule.PUSH_ID_MISMATCH, "a PUSH with ACK_REQUIRED needs a pushId");
   }
   if ((f.flags & FrameFlag.ERROR) !== 0 && t !== FrameType.RESP) {
     throw invalidFrame(FrameRule.ERROR_FLAG_NOT_RESP, "the ERROR flag is for RESP frames only");

@@ -49,11 +49,14 @@ describe("encodeFrame", () => {
       { type: 3, msgId: 2000, flags: FrameFlag.ACK_REQUIRED },
       FrameRule.PUSH_ID_MISMATCH,
     ],
-    ["a best-effort PUSH with a pushId", { type: 3, msgId: 2000, pushId: 1 }, FrameRule.PUSH_ID_MISMATCH],
     ["ERROR on a REQ", { type: FrameType.REQ, msgId: 1000, flags: FrameFlag.ERROR }, FrameRule.ERROR_FLAG_NOT_RESP],
     ["an unknown type", { type: 9 as 1, msgId: 1 }, FrameRule.TYPE_UNKNOWN],
   ])("refuses %s", (_, init, rule) => {
     expect(ruleOf(() => encodeFrame(init))).toBe(rule);
+  });
+
+  it("writes a numbered PUSH without ACK_REQUIRED (CivGenesis numbers every push)", () => {
+    expect(toHex(encodeFrame({ type: FrameType.PUSH, msgId: 2001, pushId: 3 }))).toBe("0101030202d10f040103");
   });
 
   it("always writes a payload item for a sealed frame, even an empty one", () => {
