@@ -45,6 +45,7 @@ export function parseFlags(argv: readonly string[]): EchoFlags {
     "signing-key": { type: "string" },
     "require-hello": { type: "boolean" },
     "no-snapshots": { type: "boolean" },
+    compat: { type: "string" },
   };
   for (const name of Object.keys(NUMBER_FLAGS)) options[name] = { type: "string" };
   let values: Record<string, string | boolean | undefined>;
@@ -77,6 +78,10 @@ export function parseFlags(argv: readonly string[]): EchoFlags {
         return c;
       });
     }
+  }
+  if (values.compat !== undefined) {
+    if (values.compat !== "civgenesis") throw new FlagError(`--compat takes civgenesis, got ${String(values.compat)}`);
+    server.compat = "civgenesis";
   }
   if (values["require-encryption"] === true) server.requireEncryption = true;
   if (values["require-hello"] === true) server.requireHello = true;

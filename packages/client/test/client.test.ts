@@ -23,6 +23,31 @@ describe("TetherClient against the conformance server", () => {
     expect(r.text).toBe("hi");
   });
 
+  it("applies numbered pushes without ACK_REQUIRED (a CivGenesis-mode server) in order and acknowledges them", async () => {
+    const server = await startEcho("--compat", "civgenesis");
+    const { client } = makeClient(server.url, { ackDelayMs: 0 });
+    await client.connect();
+    const seen: [number, number][] = [];
+    const three = count(3);
+    client.onPush(2001, echo.PushMsg, (m, meta) => {
+      seen.push([m.index, meta.pushId]);
+      three.hit();
+    });
+    await client.request(1001, echo.PushMeReq, { count: 3, reliable: false }, echo.PushMeResp);
+    await three.done;
+    const base = seen[0]?.[1] ?? 0;
+    expect(base).toBeGreaterThan(0);
+    expect(seen).toEqual([
+      [0, base],
+      [1, base + 1],
+      [2, base + 2],
+    ]);
+    const session = server.engine.store.byKey("1");
+    for (let i = 0; i < 50 && session?.lastAckedPushId !== base + 2; i++)
+      await client.request(1011, echo.Empty, {}, echo.EchoResp);
+    expect(session?.lastAckedPushId).toBe(base + 2);
+  });
+
   it("rejects a failed request with a TetherError carrying code, message, retryable and detail", async () => {
     const { client } = makeClient((await startEcho()).url);
     await client.connect();

@@ -16,6 +16,7 @@ import {
   FRAME_OVERHEAD_BYTES,
   type Frame,
   FrameFlag,
+  FrameRule,
   FrameType,
   hasFlag,
   isTetherError,
@@ -109,6 +110,7 @@ export class Connection {
     try {
       frame = this.codec.decode(bytes);
     } catch (e) {
+      if (this.refusedCompression(e)) return;
       this.protocolError(e);
       return;
     }
@@ -120,6 +122,21 @@ export class Connection {
   agreeFrameLimit(bytes: number): void {
     this.maxFrameBytes = bytes;
     this.sink.limitInbound?.(bytes);
+  }
+
+  /**
+   * CivGenesis mode: a compressed request on a connection that agreed no compression is
+   * answered UNSUPPORTED_PROTOCOL and the connection stays (its ACK still counts).
+   */
+  private refusedCompression(e: unknown): boolean {
+    if (this.engine.options.compat !== "civgenesis" || !isTetherError(e)) return false;
+    if (e.detail.rule !== FrameRule.COMPRESSION_NOT_AGREED) return false;
+    const frame = e.cause as Frame | undefined;
+    if (frame === undefined || frame.type !== FrameType.REQ) return false;
+    if (!this.engine.acknowledge(this, frame) || frame.seq === 0) return true;
+    this.inFlight++;
+    this.fail(frame, new TetherError(ErrorCode.UNSUPPORTED_PROTOCOL, "COMPRESS without an agreed compression"));
+    return true;
   }
 
   /** Sends one frame through the codec. Returns false when the connection is closed. */
@@ -212,7 +229,8 @@ export class Connection {
     // a failing sink) can call close again and recurse.
     this.state = "closed";
     this.closeCode = code;
-    if (disconnect) this.sendDisconnect(code, reason);
+    // CivGenesis clients take any push without a pushId as an error: the close code alone.
+    if (disconnect && this.engine.options.compat !== "civgenesis") this.sendDisconnect(code, reason);
     try {
       this.sink.close(code, reason);
     } finally {

@@ -246,19 +246,7 @@ export class SessionEngine {
         return;
       }
     }
-    // protocol.md §2: a cumulative ACK (an ACK frame, or ackPushId on any frame) is applied
-    // first, whatever then happens to the frame (refused, rate limited, answered, ignored).
-    const ack = frame.type === FrameType.ACK ? Math.max(frame.pushId, frame.ackPushId) : frame.ackPushId;
-    if (ack > 0) {
-      // In line when nothing waits in the connection's lane (the usual case), else behind what
-      // waits there (a Resume in progress): the same order either way.
-      if (conn.lane.length === 0) {
-        this.applyAck(conn, ack);
-        if (!conn.open) return;
-      } else {
-        this.inLane(conn, "ack", () => this.applyAck(conn, ack));
-      }
-    }
+    if (!this.acknowledge(conn, frame)) return;
     switch (frame.type) {
       case FrameType.PING:
         conn.send({ type: FrameType.PONG, ts: this.clock.now(), payload: frame.payload });
@@ -282,6 +270,23 @@ export class SessionEngine {
         // RESP and PUSH travel server -> client only.
         conn.protocolError(invalidFrame(FrameRule.WRONG_DIRECTION, "unexpected frame type from a client"));
     }
+  }
+
+  /**
+   * protocol.md §2: a cumulative ACK (an ACK frame, or ackPushId on any frame) is applied first,
+   * whatever then happens to the frame (refused, rate limited, answered, ignored). In line when
+   * nothing waits in the connection's lane (the usual case), else behind what waits there (a
+   * Resume in progress): the same order either way. False when it closed the connection.
+   */
+  acknowledge(conn: Connection, frame: Frame): boolean {
+    const ack = frame.type === FrameType.ACK ? Math.max(frame.pushId, frame.ackPushId) : frame.ackPushId;
+    if (ack === 0) return true;
+    if (conn.lane.length > 0) {
+      this.inLane(conn, "ack", () => this.applyAck(conn, ack));
+      return true;
+    }
+    this.applyAck(conn, ack);
+    return conn.open;
   }
 
   private hello(conn: Connection, frame: Frame): void {
@@ -391,12 +396,21 @@ export class SessionEngine {
   }
 
   /** Cumulative ACK (an ACK frame or a piggy-backed ackPushId). */
-  applyAck(conn: Connection, n: number): void {
+  applyAck(conn: Connection, ack: number): void {
     const session = conn.session;
-    if (n === 0 || session === undefined) return;
+    if (ack === 0 || session === undefined) return;
+    let n = ack;
     if (n > session.lastIssuedPushId) {
-      conn.protocolError(invalidFrame(FrameRule.ACK_ABOVE_ISSUED, "ACK above the last issued pushId"));
-      return;
+      if (this.options.compat !== "civgenesis") {
+        conn.protocolError(invalidFrame(FrameRule.ACK_ABOVE_ISSUED, "ACK above the last issued pushId"));
+        return;
+      }
+      // CivGenesis mode: clamped and logged, not fatal.
+      this.logger.warn("ACK above the last issued pushId, clamped", {
+        connId: conn.connId,
+        rule: FrameRule.ACK_ABOVE_ISSUED,
+      });
+      n = session.lastIssuedPushId;
     }
     if (n <= session.lastAckedPushId) return;
     session.lastAckedPushId = n;
@@ -552,9 +566,11 @@ export class SessionEngine {
       this.metrics.pushesTooLarge++;
       return -1;
     }
-    if (reliable) {
+    if (reliable || this.options.compat === "civgenesis") {
+      // In CivGenesis mode every push is numbered and buffered (a best-effort one without
+      // ACK_REQUIRED), so those clients' strict pushId sequence holds across replays.
       this.metrics.reliablePushes++;
-      return issueReliable(session, session.nextPushId(), body, now, this.compressionCache).pushId;
+      return issueReliable(session, session.nextPushId(), body, now, this.compressionCache, !reliable).pushId;
     }
     const conn = session.connection;
     if (conn) {

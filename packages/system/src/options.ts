@@ -73,6 +73,14 @@ export interface SessionOptions extends SessionLimits {
   requireHello: boolean;
   /** Announced in ClientHelloResp; enforced by the transport. Default 25 000 ms. */
   heartbeatIntervalMs: number;
+  /**
+   * Compatibility with clients built for CivGenesis (docs/protocol.md, "CivGenesis clients"):
+   * `"civgenesis"` numbers and buffers every push (best-effort ones too, without
+   * ACK_REQUIRED), sends no Disconnect push, clamps an ACK above the last issued pushId instead
+   * of closing, and answers a COMPRESS request on a connection without compression with
+   * UNSUPPORTED_PROTOCOL instead of closing. Default `"none"`.
+   */
+  compat: "none" | "civgenesis";
   /** Whether a Login kicks a connection holding the session, unless told otherwise. Default true. */
   kickExistingSession: boolean;
   /** This process's epoch id. Default: random. */
@@ -110,6 +118,7 @@ export const DEFAULTS: Readonly<SessionOptions> = Object.freeze({
   requireHello: false,
   heartbeatIntervalMs: 25_000,
   kickExistingSession: true,
+  compat: "none",
   serverEpoch: undefined,
   clock: systemClock,
   logger: silentLogger,
@@ -196,6 +205,9 @@ export function resolveOptions(partial: Partial<SessionOptions> = {}): SessionOp
   }
   if (o.snapshotProvider !== undefined && typeof o.snapshotProvider.snapshot !== "function") {
     throw new InvalidOptionError("snapshotProvider", "must have a snapshot(playerId, revision) method");
+  }
+  if (o.compat !== "none" && o.compat !== "civgenesis") {
+    throw new InvalidOptionError("compat", 'must be "none" or "civgenesis"');
   }
   if (o.serverEpoch !== undefined && (typeof o.serverEpoch !== "string" || o.serverEpoch.length === 0)) {
     throw new InvalidOptionError("serverEpoch", "must be a non-empty string");

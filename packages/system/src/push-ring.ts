@@ -20,6 +20,8 @@ export interface RingEntry {
   readonly body: PushBody;
   /** When it was issued (ms since the epoch): the frame's `ts`, and its age in the ring. */
   readonly issuedAt: number;
+  /** Numbered without ACK_REQUIRED (a best-effort push in CivGenesis mode). */
+  readonly unflagged?: true;
 }
 
 export interface PushWindow {

@@ -34,7 +34,7 @@ function precompressed(conn: Connection, body: PushBody, cache: CompressionCache
 /** Writes one reliable ring entry to a connection. */
 export function sendReliable(conn: Connection, entry: RingEntry, replay: boolean, cache: CompressionCache): boolean {
   const { body } = entry;
-  let flags: number = FrameFlag.ACK_REQUIRED;
+  let flags: number = entry.unflagged === true ? 0 : FrameFlag.ACK_REQUIRED;
   if (replay) flags = withFlag(flags, FrameFlag.REPLAY);
   const packed = precompressed(conn, body, cache);
   return conn.send(
@@ -97,8 +97,11 @@ export function issueReliable(
   body: PushBody,
   now: number,
   cache: CompressionCache,
+  unflagged = false,
 ): RingEntry {
-  const entry: RingEntry = { pushId, body, issuedAt: now };
+  const entry: RingEntry = unflagged
+    ? { pushId, body, issuedAt: now, unflagged: true }
+    : { pushId, body, issuedAt: now };
   session.ring.add(entry, now);
   if (body.rev > session.stateRevision) session.stateRevision = body.rev;
   const conn = session.connection;
