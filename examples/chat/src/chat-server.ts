@@ -77,7 +77,7 @@ export async function startChatServer(
     return infos.filter((i) => i.connected).map((i) => i.data.name ?? "?");
   };
   const notice = (roomName: string, text: string) =>
-    server.publish([roomName], 2102, chat.Notice.encode({ room: roomName, text }).finish());
+    server.gateway.publish([roomName], 2102, chat.Notice.encode({ room: roomName, text }).finish());
 
   server = createServer({
     server: http,
@@ -112,7 +112,8 @@ export async function startChatServer(
     hooks: {
       onSessionEnd: (s: Session) => {
         const roomName = s.data.get("room");
-        if (roomName) notice(roomName, `${s.data.get("name")} left`);
+        // The room name was checked when it was joined: publishing to it cannot be refused.
+        if (roomName) void notice(roomName, `${s.data.get("name")} left`).catch(() => {});
       },
     },
   });
@@ -124,15 +125,15 @@ export async function startChatServer(
     const previous = ctx.data.get("room");
     if (previous && previous !== req.room) {
       await ctx.gateway.unsubscribe(sessionId, [previous]);
-      notice(previous, `${ctx.data.get("name")} left`);
+      await notice(previous, `${ctx.data.get("name")} left`);
     }
     await ctx.gateway.setSessionData(sessionId, { room: req.room });
     await ctx.gateway.subscribe(sessionId, [req.room]);
-    if (previous !== req.room) notice(req.room, `${ctx.data.get("name")} joined`);
+    if (previous !== req.room) await notice(req.room, `${ctx.data.get("name")} joined`);
     return { room: req.room, online: await online(req.room) };
   });
 
-  server.route(1101, chat.SendReq, chat.Empty, (req, ctx) => {
+  server.route(1101, chat.SendReq, chat.Empty, async (req, ctx) => {
     if (ctx.data.get("room") !== req.room) throw new TetherError(ErrorCode.BAD_REQUEST, "join the room first");
     if (req.body.length === 0 || req.body.length > MAX_BODY)
       throw new TetherError(10001, `messages are 1-${MAX_BODY} characters`);
@@ -150,13 +151,13 @@ export async function startChatServer(
     });
     r.history.push(msg);
     if (r.history.length > HISTORY) r.history.shift();
-    server.publish([req.room], 2101, chat.ChatMsg.encode(msg).finish(), { rev: msg.id });
+    await ctx.gateway.publish([req.room], 2101, chat.ChatMsg.encode(msg).finish(), { rev: msg.id });
     return {};
   });
 
-  server.notify(1102, chat.TypingReq, (req, ctx) => {
+  server.notify(1102, chat.TypingReq, async (req, ctx) => {
     if (ctx.data.get("room") !== req.room) return;
-    server.publish(
+    await ctx.gateway.publish(
       [req.room],
       2103,
       chat.Typing.encode({ room: req.room, name: ctx.data.get("name") ?? "?" }).finish(),

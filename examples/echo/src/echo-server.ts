@@ -76,8 +76,7 @@ export function createEchoServer(options: EchoServerOptions = {}): TetherServer 
   server.route(1000, echo.EchoReq, echo.EchoResp, (req) => ({ text: req.text }));
 
   server.route(1001, echo.PushMeReq, echo.PushMeResp, (req, ctx) => {
-    const session = ctx.sessionId === undefined ? undefined : server.sessionById(ctx.sessionId);
-    if (session === undefined) return {};
+    if (ctx.sessionId === undefined) return {};
     const count = req.count ?? 0;
     const padBytes = req.padBytes ?? 0;
     // Checked before answering: a request the pushes could not honour is refused with a code.
@@ -89,8 +88,10 @@ export function createEchoServer(options: EchoServerOptions = {}): TetherServer 
       throw tooMuch(ErrorCode.BAD_REQUEST, "padTotal", `count x pad_bytes above ${MAX_PUSH_PAD_TOTAL}`);
     }
     const pad = new Uint8Array(padBytes);
+    // ctx.push reaches the caller's session, also after the handler returned (an ended session
+    // takes nothing).
     const push = (index: number) =>
-      server.engine.push(session, 2001, echo.PushMsg.encode({ index, pad }).finish(), {
+      ctx.push(2001, echo.PushMsg.encode({ index, pad }).finish(), {
         reliable: req.reliable === true,
         compress: req.compressHint === true,
       });
@@ -109,12 +110,12 @@ export function createEchoServer(options: EchoServerOptions = {}): TetherServer 
     const interval = req.intervalMs ?? 0;
     if (interval === 0) {
       setImmediate(() => {
-        for (let i = 0; i < count && !session.ended; i++) if (!pushOrStop(i)) return;
+        for (let i = 0; i < count; i++) if (!pushOrStop(i)) return;
       });
     } else {
       let i = 0;
       const tick = () => {
-        if (i >= count || session.ended || !pushOrStop(i++)) return;
+        if (i >= count || !pushOrStop(i++)) return;
         setTimeout(tick, interval).unref();
       };
       setTimeout(tick, 0).unref();
@@ -139,43 +140,42 @@ export function createEchoServer(options: EchoServerOptions = {}): TetherServer 
     });
   });
 
-  server.route(1004, echo.TopicReq, echo.Empty, (req, ctx) => {
-    if (ctx.sessionId !== undefined) server.subscribe(ctx.sessionId, [req.topic ?? ""]);
+  server.route(1004, echo.TopicReq, echo.Empty, async (req, ctx) => {
+    if (ctx.sessionId !== undefined) await ctx.gateway.subscribe(ctx.sessionId, [req.topic ?? ""]);
     return {};
   });
 
-  server.route(1005, echo.PublishReq, echo.Empty, (req, ctx) => {
+  server.route(1005, echo.PublishReq, echo.Empty, async (req, ctx) => {
     const topic = req.topic ?? "";
     const msg = echo.TopicMsg.encode({ topic, text: req.text ?? "", fromPlayer: ctx.playerId ?? 0 }).finish();
-    server.publish([topic], 2002, msg, { reliable: true });
+    await ctx.gateway.publish([topic], 2002, msg, { reliable: true });
     return {};
   });
 
-  server.route(1006, echo.TopicReq, echo.Empty, (req, ctx) => {
-    if (ctx.sessionId !== undefined) server.unsubscribe(ctx.sessionId, [req.topic ?? ""]);
+  server.route(1006, echo.TopicReq, echo.Empty, async (req, ctx) => {
+    if (ctx.sessionId !== undefined) await ctx.gateway.unsubscribe(ctx.sessionId, [req.topic ?? ""]);
     return {};
   });
 
   server.route(1007, echo.Empty, echo.CounterResp, (_, ctx) => {
-    const session = ctx.sessionId === undefined ? undefined : server.sessionById(ctx.sessionId);
-    if (session === undefined || ctx.playerId === undefined) return {};
+    if (ctx.playerId === undefined) return {};
     const revision = counters.bump(ctx.playerId);
-    server.engine.push(session, 2003, echo.StateDelta.encode({ revision }).finish(), { rev: revision });
+    ctx.push(2003, echo.StateDelta.encode({ revision }).finish(), { rev: revision });
     return { revision };
   });
 
-  server.route(1008, echo.KickReq, echo.Empty, (req) => {
-    server.kick({ playerId: req.playerId ?? 0 }, req.reason || "kicked");
+  server.route(1008, echo.KickReq, echo.Empty, async (req, ctx) => {
+    await ctx.gateway.kick({ playerId: req.playerId ?? 0 }, req.reason || "kicked");
     return {};
   });
 
-  server.route(1009, echo.Empty, echo.WhoamiResp, (_, ctx) => {
-    const session = ctx.sessionId === undefined ? undefined : server.sessionById(ctx.sessionId);
-    return { playerId: ctx.playerId ?? 0, sessionId: ctx.sessionId ?? "", sessionEpoch: session?.sessionEpoch ?? 0 };
+  server.route(1009, echo.Empty, echo.WhoamiResp, async (_, ctx) => {
+    const [info] = ctx.sessionId === undefined ? [] : await ctx.gateway.sessionInfo([ctx.sessionId]);
+    return { playerId: ctx.playerId ?? 0, sessionId: ctx.sessionId ?? "", sessionEpoch: info?.sessionEpoch ?? 0 };
   });
 
-  server.route(1010, echo.BroadcastReq, echo.Empty, (req) => {
-    server.broadcast(2004, echo.BroadcastMsg.encode({ text: req.text ?? "" }).finish());
+  server.route(1010, echo.BroadcastReq, echo.Empty, async (req, ctx) => {
+    await ctx.gateway.broadcast(2004, echo.BroadcastMsg.encode({ text: req.text ?? "" }).finish());
     return {};
   });
 

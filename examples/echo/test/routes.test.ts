@@ -66,7 +66,7 @@ describe("the conformance server's routes", () => {
     const got = await a.waitFor((f) => f.msgId === 2002);
     expect(echo.TopicMsg.decode(got.payload)).toMatchObject({ topic: "room", text: "hello", fromPlayer: 2 });
     expect(got.pushId).toBe(1);
-    expect(server.publish(["room", "room", "other"], 2002, new Uint8Array(0))).toBe(2);
+    expect(await server.gateway.publish(["room", "room", "other"], 2002, new Uint8Array(0))).toBe(2);
     await a.request(1006, echo.TopicReq.encode({ topic: "room" }).finish());
     await b.request(1005, echo.PublishReq.encode({ topic: "room", text: "again" }).finish());
     await b.waitFor((f) => f.msgId === 2002 && echo.TopicMsg.decode(f.payload).text === "again");

@@ -125,7 +125,7 @@ describe("TetherClient against the conformance server", () => {
     const { client } = makeClient(server.url);
     await client.connect();
     const kicked = nextEvent(client, "kicked");
-    server.kick({ playerId: 1 }, "bye");
+    await server.gateway.kick({ playerId: 1 }, "bye");
     expect(await kicked).toEqual({ code: CloseCode.KICKED, reason: "bye" });
     await stateReached(client, "closed");
     expect(client.state).toEqual({ kind: "closed", code: 4501, reason: "bye" });

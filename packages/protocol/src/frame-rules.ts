@@ -4,8 +4,7 @@
  * valid frame is.
  */
 import { FrameRule, invalidFrame } from "./errors.js";
-import type { Frame } from "./frame.js";
-import { FrameFlag, FrameType, isFrameType, MSG_ID_MAX } from "./frame-types.js";
+import { type Frame, FrameFlag, FrameType, isFrameType, MSG_ID_MAX } from "./frame-types.js";
 
 const NUMERIC_FIELDS = ["flags", "msgId", "seq", "pushId", "ts", "ackPushId", "rev"] as const;
 

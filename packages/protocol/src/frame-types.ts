@@ -77,3 +77,21 @@ export const MSG_ID_MAX = 0x7fffffff;
 export function isGameMsgId(msgId: number): boolean {
   return Number.isInteger(msgId) && msgId >= GAME_MSG_ID_MIN && msgId <= MSG_ID_MAX;
 }
+
+/** A decoded frame. Absent numeric items read as 0, an absent payload as an empty array. */
+export interface Frame {
+  readonly type: FrameTypeValue;
+  /** Bit set of FrameFlag. Unknown bits are kept. */
+  readonly flags: number;
+  readonly msgId: number;
+  readonly seq: number;
+  readonly pushId: number;
+  /** Server time in ms since the Unix epoch (PUSH, PONG). */
+  readonly ts: number;
+  /** Cumulative ACK piggy-backed on a client frame. */
+  readonly ackPushId: number;
+  /** Game-state revision after this push. */
+  readonly rev: number;
+  /** Protobuf bytes, maybe compressed and/or sealed. A view into the received message. */
+  readonly payload: Uint8Array;
+}

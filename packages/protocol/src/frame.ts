@@ -5,26 +5,10 @@
 
 import { allocBytes } from "./byte-pool.js";
 import { checkFrameFields } from "./frame-rules.js";
-import { FrameFlag, type FrameTypeValue, Tag } from "./frame-types.js";
+import { type Frame, FrameFlag, Tag } from "./frame-types.js";
 import { varintSize, writeVarint } from "./varint.js";
 
-/** A decoded frame. Absent numeric items read as 0, an absent payload as an empty array. */
-export interface Frame {
-  readonly type: FrameTypeValue;
-  /** Bit set of FrameFlag. Unknown bits are kept. */
-  readonly flags: number;
-  readonly msgId: number;
-  readonly seq: number;
-  readonly pushId: number;
-  /** Server time in ms since the Unix epoch (PUSH, PONG). */
-  readonly ts: number;
-  /** Cumulative ACK piggy-backed on a client frame. */
-  readonly ackPushId: number;
-  /** Game-state revision after this push. */
-  readonly rev: number;
-  /** Protobuf bytes, maybe compressed and/or sealed. A view into the received message. */
-  readonly payload: Uint8Array;
-}
+export type { Frame } from "./frame-types.js";
 
 /**
  * Room a frame needs besides its payload: every numeric item at its largest, the payload item's

@@ -4,7 +4,7 @@
  * process), remotely (split mode, over a link) or by a cluster (Redis). Ids: playerId (from the
  * authenticator), sessionId (one per session), connId (one per connection; guests have only it).
  */
-import type { ServerLimits } from "./server.js";
+import type { ServerLimits } from "./options.js";
 
 export interface GatewayPushOptions {
   /** Numbered, buffered and replayed across reconnects. Default: true, except for broadcast. */

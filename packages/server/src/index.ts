@@ -11,11 +11,12 @@ export type {
   PublishItem,
   SessionInfo,
 } from "./gateway.js";
-export { LocalGateway } from "./local-gateway.js";
+export { type GatewayHost, LocalGateway } from "./local-gateway.js";
 export { type MetricsSource, ServerMetrics } from "./metrics.js";
 export {
   checkTransportLimits,
   resolveServerOptions,
+  type ServerLimits,
   type ServerOptions,
   TRANSPORT_DEFAULTS,
   type TransportLimits,
@@ -27,7 +28,6 @@ export {
   createServer,
   type ServerContext,
   type ServerCounters,
-  type ServerLimits,
   TetherServer,
 } from "./server.js";
 export { TokenBucket } from "./token-bucket.js";

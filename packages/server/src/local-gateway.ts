@@ -1,8 +1,15 @@
 /**
  * The Gateway served by this process: every call works on the local session store, topic
- * index and connections of one TetherServer.
+ * index and connections of one server (its GatewayHost).
  */
-import { checkGameMsgId, InvalidOptionError, type Session, sessionDataProblem } from "@tether/system";
+import { CloseCode } from "@tether/protocol";
+import {
+  checkGameMsgId,
+  InvalidOptionError,
+  type Session,
+  type SessionEngine,
+  sessionDataProblem,
+} from "@tether/system";
 import type {
   BulkItem,
   DataNotify,
@@ -12,7 +19,23 @@ import type {
   PublishItem,
   SessionInfo,
 } from "./gateway.js";
-import type { ServerLimits, TetherServer } from "./server.js";
+import type { ServerLimits } from "./options.js";
+import type { TopicIndex } from "./topics.js";
+
+/**
+ * What the local gateway needs from the server around it: the session layer, the topic index,
+ * its connections, and the server's own metrics and limits.
+ */
+export interface GatewayHost {
+  readonly engine: SessionEngine;
+  readonly topics: TopicIndex;
+  readonly connectionCount: number;
+  /** Closes a connection that has not authenticated, after `delayMs` (skipped if it does). */
+  kickGuest(connId: string, delayMs: number): void;
+  metricsSnapshot(): MetricsSnapshot;
+  limits(): ServerLimits;
+  setLimits(patch: Partial<ServerLimits>): ServerLimits;
+}
 
 function checkPlayerIds(list: unknown): readonly number[] {
   if (!Array.isArray(list) || !list.every((x) => Number.isSafeInteger(x) && x > 0)) {
@@ -33,7 +56,7 @@ function checkStrings(name: string, list: unknown, maxLength = 256): readonly st
 }
 
 export class LocalGateway implements Gateway {
-  constructor(private readonly server: TetherServer) {}
+  constructor(private readonly server: GatewayHost) {}
 
   private get engine() {
     return this.server.engine;
@@ -122,9 +145,13 @@ export class LocalGateway implements Gateway {
     return this.fanOut(this.sessionsOfPlayers(playerIds), msgId, payload, options);
   }
 
+  /** Every authenticated session. Best effort unless `reliable: true`. */
   async broadcast(msgId: number, payload: Uint8Array, options: GatewayPushOptions = {}): Promise<number> {
     checkGameMsgId(msgId);
-    return this.server.broadcast(msgId, payload, options);
+    return this.engine.pushMany(this.engine.store.values(), msgId, payload, {
+      ...options,
+      reliable: options.reliable === true,
+    });
   }
 
   async subscribe(sessionId: string, topics: readonly string[]): Promise<boolean> {
@@ -168,7 +195,16 @@ export class LocalGateway implements Gateway {
   async kick(target: string | { readonly playerId: number }, reason = "kicked"): Promise<number> {
     if (typeof reason !== "string" || reason.length > 1024)
       throw new InvalidOptionError("reason", "must be a string of at most 1024 characters");
-    return this.server.kick(typeof target === "string" ? { sessionId: target } : target, reason);
+    const sessions =
+      typeof target === "string"
+        ? [this.engine.store.byId(target)].filter((s): s is Session => s !== undefined)
+        : this.engine.store.byPlayer(target.playerId);
+    for (const s of sessions) {
+      const conn = s.connection;
+      this.engine.endSession(s, "kicked");
+      conn?.close(CloseCode.KICKED, reason);
+    }
+    return sessions.length;
   }
 
   async kickGuest(connId: string, delayMs = 0): Promise<void> {

@@ -4,7 +4,13 @@
  */
 import type { Server as HttpServer } from "node:http";
 import { nodeCrypto, nodeGzip } from "@tether/protocol/node";
-import { checkIntegerOption, InvalidOptionError, resolveOptions, type SessionOptions } from "@tether/system";
+import {
+  checkIntegerOption,
+  InvalidOptionError,
+  resolveOptions,
+  type SessionLimits,
+  type SessionOptions,
+} from "@tether/system";
 import type { TopicLimits } from "./topics.js";
 
 /** What an `onConnectionOpen` hook learns about an upgrade request. */
@@ -31,6 +37,9 @@ export interface UpgradeRefusal {
 /** What onConnectionOpen returns: a refusal, or nothing to accept. */
 // biome-ignore lint/suspicious/noConfusingVoidType: `void` lets hooks that return nothing type-check.
 export type UpgradeDecision = UpgradeRefusal | undefined | void;
+
+/** Every limit of sessions.md §9, readable and changeable at runtime. */
+export type ServerLimits = SessionLimits & TransportLimits;
 
 export interface TransportLimits extends TopicLimits {
   /** Open connections allowed; more are refused with HTTP 503. Default 100 000. */

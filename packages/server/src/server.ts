@@ -21,9 +21,7 @@ import {
   type RequestContext,
   type RequestHandler,
   type RouteOptions,
-  type Session,
   SessionEngine,
-  type SessionLimits,
 } from "@tether/system";
 import { type WebSocket, WebSocketServer } from "ws";
 import type { Gateway, MetricsSnapshot } from "./gateway.js";
@@ -32,6 +30,7 @@ import { ServerMetrics } from "./metrics.js";
 import {
   checkTransportLimits,
   resolveServerOptions,
+  type ServerLimits,
   type ServerOptions,
   TRANSPORT_LIMIT_NAMES,
   type TransportLimits,
@@ -42,9 +41,6 @@ import { TokenBucket } from "./token-bucket.js";
 import { TopicIndex } from "./topics.js";
 import { type Decoder, type Encoder, typedHandler } from "./typed-routes.js";
 import { setDefaultInboundLimit, setInboundLimit, socketOf } from "./ws-adapter.js";
-
-/** Every limit of sessions.md §9, readable and changeable at runtime. */
-export type ServerLimits = SessionLimits & TransportLimits;
 
 /** The handler context of the server: the session layer's, the gateway and the server. */
 export interface ServerContext extends RequestContext {
@@ -287,58 +283,6 @@ export class TetherServer {
   ): this {
     this.engine.route(msgId, (payload, ctx) => handler(payload, this.context(ctx)), options);
     return this;
-  }
-
-  // ---- reaching players (the full Gateway API builds on these) --------------------------
-
-  sessionById(sessionId: string): Session | undefined {
-    return this.engine.store.byId(sessionId);
-  }
-
-  subscribe(sessionId: string, topics: readonly string[]): void {
-    const s = this.engine.store.byId(sessionId);
-    if (s) this.topics.subscribe(s, topics);
-  }
-
-  unsubscribe(sessionId: string, topics: readonly string[]): void {
-    const s = this.engine.store.byId(sessionId);
-    if (s) this.topics.unsubscribe(s, topics);
-  }
-
-  /** Publishes to every session of the topics, one copy per session. Reliable by default. */
-  publish(
-    topics: readonly string[],
-    msgId: number,
-    payload: Uint8Array,
-    opts: { reliable?: boolean; rev?: number } = {},
-  ): number {
-    return this.engine.pushMany(this.topics.sessionsOf(topics), msgId, payload, opts);
-  }
-
-  /** Pushes to every authenticated session. Best effort by default. */
-  broadcast(
-    msgId: number,
-    payload: Uint8Array,
-    opts: { reliable?: boolean; rev?: number; compress?: boolean } = {},
-  ): number {
-    return this.engine.pushMany(this.engine.store.values(), msgId, payload, {
-      ...opts,
-      reliable: opts.reliable === true,
-    });
-  }
-
-  /** Ends the sessions of a player (or one session): Disconnect 4501, close 4501. */
-  kick(target: { playerId: number } | { sessionId: string }, reason = "kicked"): number {
-    const sessions =
-      "playerId" in target
-        ? [...this.engine.store.byPlayer(target.playerId)]
-        : [this.engine.store.byId(target.sessionId)].filter((s): s is Session => s !== undefined);
-    for (const s of sessions) {
-      const conn = s.connection;
-      this.engine.endSession(s, "kicked");
-      conn?.close(CloseCode.KICKED, reason);
-    }
-    return sessions.length;
   }
 
   // ---- metrics ------------------------------------------------------------------------

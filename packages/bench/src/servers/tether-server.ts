@@ -24,19 +24,19 @@ const server = createServer({
   metricsPath: false,
 });
 server.routeRaw(1000, (payload) => payload, { concurrent: true });
-server.routeRaw(1002, (_payload, ctx) => {
-  server.subscribe(ctx.sessionId as string, ["room"]);
+server.routeRaw(1002, async (_payload, ctx) => {
+  await ctx.gateway.subscribe(ctx.sessionId as string, ["room"]);
 });
 
 const sessions = () => server.engine.store.values();
 
 serveCommands({
   broadcast: async ([n]) => {
-    await inBursts(Number(n), (i) => server.broadcast(2000, stampedPayload(i), { compress: false }));
+    await inBursts(Number(n), (i) => void server.gateway.broadcast(2000, stampedPayload(i), { compress: false }));
     return "done";
   },
   publish: async ([n]) => {
-    await inBursts(Number(n), (i) => server.publish(["room"], 2001, stampedPayload(i)));
+    await inBursts(Number(n), (i) => void server.gateway.publish(["room"], 2001, stampedPayload(i)));
     return "done";
   },
   push: async ([n]) => {
