@@ -62,7 +62,15 @@ export interface MetricsSnapshot {
   readonly connections: {
     readonly open: number;
     readonly opened: number;
-    readonly refused: Readonly<Record<string, number>>;
+    readonly refused: {
+      readonly capacity: number;
+      readonly rate: number;
+      readonly origin: number;
+      readonly hook: number;
+      readonly draining: number;
+      /** Sockets cut before their upgrade because maxPendingHandshakes were waiting. */
+      readonly handshakeOverflow: number;
+    };
   };
   readonly sessions: { readonly attached: number; readonly detached: number };
   readonly frames: { readonly in: number; readonly out: number };

@@ -2,6 +2,7 @@
  * @tether/server: the Tether WebSocket server on `ws`.
  */
 
+export { metricsSnapshot, type ServerCounters } from "./counters.js";
 export type {
   BulkItem,
   DataNotify,
@@ -27,7 +28,6 @@ export {
 export {
   createServer,
   type ServerContext,
-  type ServerCounters,
   TetherServer,
 } from "./server.js";
 export { TokenBucket } from "./token-bucket.js";

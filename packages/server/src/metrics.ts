@@ -7,60 +7,78 @@
  */
 
 import { Counter, Gauge, Histogram, type MetricType, Registry } from "prom-client";
+import type { MetricsSnapshot } from "./gateway.js";
 import { LATENCY_BUCKETS, RequestStats, resultLabel } from "./request-stats.js";
 
 export interface MetricsSource {
-  /** A snapshot of the server's counters and gauges. */
-  read(): Readonly<Record<string, number>>;
+  /** The server's counters and gauges now. */
+  read(): MetricsSnapshot;
   /** Whether a msgId may be a label value (a registered route or a system request). */
   knownMsgId(msgId: number): boolean;
 }
 
-/** name -> [help, kind, key in MetricsSource.read()] */
-const SIMPLE: readonly [string, string, "counter" | "gauge", string][] = [
-  ["tether_connections_open", "Open WebSocket connections", "gauge", "connectionsOpen"],
-  ["tether_connections_opened_total", "Connections accepted", "counter", "connectionsOpened"],
-  ["tether_sessions_attached", "Sessions with a connection", "gauge", "sessionsAttached"],
-  ["tether_sessions_detached", "Sessions waiting for a resume", "gauge", "sessionsDetached"],
-  ["tether_frames_in_total", "Frames received", "counter", "framesIn"],
-  ["tether_frames_out_total", "Frames sent", "counter", "framesOut"],
-  ["tether_bytes_in_total", "Bytes received", "counter", "bytesIn"],
-  ["tether_bytes_out_total", "Bytes sent", "counter", "bytesOut"],
-  ["tether_pushes_replayed_total", "Reliable pushes replayed after a resume", "counter", "replayedPushes"],
-  ["tether_pushes_evicted_total", "Unacknowledged pushes evicted by a ring bound", "counter", "evictedPushes"],
-  ["tether_ring_entries", "Reliable pushes buffered in all rings", "gauge", "ringEntries"],
-  ["tether_ring_bytes", "Payload bytes buffered in all rings", "gauge", "ringBytes"],
-  ["tether_slow_consumer_closes_total", "Connections closed 4001", "counter", "slowConsumerCloses"],
-  ["tether_heartbeat_timeouts_total", "Connections closed 4000", "counter", "heartbeatTimeouts"],
-  ["tether_auth_timeouts_total", "Connections closed 4003", "counter", "authTimeouts"],
-  ["tether_rate_limited_total", "Requests answered RATE_LIMITED", "counter", "rateLimited"],
-  ["tether_rate_abuse_closes_total", "Connections closed 4002", "counter", "rateAbuseCloses"],
-  ["tether_backpressure_total", "Requests answered BACKPRESSURE", "counter", "backpressure"],
-  ["tether_auth_failures_total", "Rejected tokens", "counter", "authFailures"],
-  ["tether_protocol_errors_total", "Connections closed 4502", "counter", "protocolErrors"],
-  ["tether_handshake_timeouts_total", "Sockets cut for not upgrading in time", "counter", "handshakeTimeouts"],
+type Read = (m: MetricsSnapshot) => number;
+
+/** name -> [help, kind, the value in the snapshot] */
+const SIMPLE: readonly [string, string, "counter" | "gauge", Read][] = [
+  ["tether_connections_open", "Open WebSocket connections", "gauge", (m) => m.connections.open],
+  ["tether_connections_opened_total", "Connections accepted", "counter", (m) => m.connections.opened],
+  ["tether_sessions_attached", "Sessions with a connection", "gauge", (m) => m.sessions.attached],
+  ["tether_sessions_detached", "Sessions waiting for a resume", "gauge", (m) => m.sessions.detached],
+  ["tether_frames_in_total", "Frames received", "counter", (m) => m.frames.in],
+  ["tether_frames_out_total", "Frames sent", "counter", (m) => m.frames.out],
+  ["tether_bytes_in_total", "Bytes received", "counter", (m) => m.bytes.in],
+  ["tether_bytes_out_total", "Bytes sent", "counter", (m) => m.bytes.out],
+  ["tether_pushes_replayed_total", "Reliable pushes replayed after a resume", "counter", (m) => m.pushes.replayed],
+  ["tether_pushes_evicted_total", "Unacknowledged pushes evicted by a ring bound", "counter", (m) => m.ring.evicted],
+  ["tether_ring_entries", "Reliable pushes buffered in all rings", "gauge", (m) => m.ring.entries],
+  ["tether_ring_bytes", "Payload bytes buffered in all rings", "gauge", (m) => m.ring.bytes],
+  ["tether_slow_consumer_closes_total", "Connections closed 4001", "counter", (m) => m.closes.slowConsumer],
+  ["tether_heartbeat_timeouts_total", "Connections closed 4000", "counter", (m) => m.closes.heartbeatTimeout],
+  ["tether_auth_timeouts_total", "Connections closed 4003", "counter", (m) => m.closes.authTimeout],
+  ["tether_rate_limited_total", "Requests answered RATE_LIMITED", "counter", (m) => m.rejections.rateLimited],
+  ["tether_rate_abuse_closes_total", "Connections closed 4002", "counter", (m) => m.closes.rateAbuse],
+  ["tether_backpressure_total", "Requests answered BACKPRESSURE", "counter", (m) => m.rejections.backpressure],
+  ["tether_auth_failures_total", "Rejected tokens", "counter", (m) => m.rejections.authFailures],
+  ["tether_protocol_errors_total", "Connections closed 4502", "counter", (m) => m.rejections.protocolErrors],
+  [
+    "tether_handshake_timeouts_total",
+    "Sockets cut for not upgrading in time",
+    "counter",
+    (m) => m.closes.handshakeTimeout,
+  ],
   [
     "tether_internal_errors_total",
     "Connections closed 1011: an error escaped framework code",
     "counter",
-    "internalErrors",
+    (m) => m.closes.internalError,
   ],
   [
     "tether_queued_requests_dropped_total",
     "Queued requests dropped unstarted because their connection left",
     "counter",
-    "droppedQueuedRequests",
+    (m) => m.rejections.droppedQueuedRequests,
   ],
 ];
 
-/** Label values of tether_limit_rejections_total and their keys in MetricsSource.read(). */
-const LIMITS = [
-  "queued_request_bytes",
-  "topic_name_bytes",
-  "topics_per_session",
-  "topics",
-  "push_frame_bytes",
-] as const;
+/** tether_connections_refused_total{reason} */
+const REFUSED: readonly [string, Read][] = [
+  ["capacity", (m) => m.connections.refused.capacity],
+  ["rate", (m) => m.connections.refused.rate],
+  ["origin", (m) => m.connections.refused.origin],
+  ["hook", (m) => m.connections.refused.hook],
+  ["draining", (m) => m.connections.refused.draining],
+  ["handshake_overflow", (m) => m.connections.refused.handshakeOverflow],
+];
+
+/** tether_limit_rejections_total{limit} */
+const LIMITS: readonly [string, Read][] = [
+  ["queued_request_bytes", (m) => m.rejections.queuedRequestBytes],
+  ["topic_name_bytes", (m) => m.rejections.topicNameBytes],
+  ["topics_per_session", (m) => m.rejections.topicsPerSession],
+  ["topics", (m) => m.rejections.topics],
+  ["push_frame_bytes", (m) => m.rejections.pushesTooLarge],
+];
 
 export class ServerMetrics {
   readonly registry = new Registry();
@@ -68,7 +86,11 @@ export class ServerMetrics {
   /** String labels of known msgIds (bounded like the routes). */
   private readonly labels = new Map<number, string>();
 
+  /** The snapshot of the scrape in progress: one read of the server per scrape, not per series. */
+  private scrape: MetricsSnapshot | undefined;
+
   constructor(private readonly source: MetricsSource) {
+    const read = () => this.scrape ?? source.read();
     for (const [name, help, kind, key] of SIMPLE) {
       if (kind === "gauge") {
         new Gauge({
@@ -76,7 +98,7 @@ export class ServerMetrics {
           help,
           registers: [this.registry],
           collect() {
-            this.set(source.read()[key] ?? 0);
+            this.set(key(read()));
           },
         });
       } else {
@@ -86,7 +108,7 @@ export class ServerMetrics {
           registers: [this.registry],
           collect() {
             this.reset();
-            this.inc(source.read()[key] ?? 0);
+            this.inc(key(read()));
           },
         });
       }
@@ -97,11 +119,9 @@ export class ServerMetrics {
       labelNames: ["reason"] as const,
       registers: [this.registry],
       collect() {
-        const r = source.read();
+        const m = read();
         this.reset();
-        for (const reason of ["capacity", "rate", "origin", "hook", "draining", "handshake_overflow"] as const) {
-          this.inc({ reason }, r[`refused_${reason}`] ?? 0);
-        }
+        for (const [reason, value] of REFUSED) this.inc({ reason }, value(m));
       },
     });
     new Counter({
@@ -110,9 +130,9 @@ export class ServerMetrics {
       labelNames: ["limit"] as const,
       registers: [this.registry],
       collect() {
-        const r = source.read();
+        const m = read();
         this.reset();
-        for (const limit of LIMITS) this.inc({ limit }, r[`limit_${limit}`] ?? 0);
+        for (const [limit, value] of LIMITS) this.inc({ limit }, value(m));
       },
     });
     new Counter({
@@ -121,10 +141,10 @@ export class ServerMetrics {
       labelNames: ["kind"] as const,
       registers: [this.registry],
       collect() {
-        const r = source.read();
+        const m = read();
         this.reset();
-        this.inc({ kind: "reliable" }, r.reliablePushes ?? 0);
-        this.inc({ kind: "best_effort" }, r.bestEffortPushes ?? 0);
+        this.inc({ kind: "reliable" }, m.pushes.reliable);
+        this.inc({ kind: "best_effort" }, m.pushes.bestEffort);
       },
     });
     new Counter({
@@ -133,10 +153,10 @@ export class ServerMetrics {
       labelNames: ["result"] as const,
       registers: [this.registry],
       collect() {
-        const r = source.read();
+        const m = read();
         this.reset();
-        this.inc({ result: "ok" }, r.resumesOk ?? 0);
-        this.inc({ result: "need_full_sync" }, r.resumesFullSync ?? 0);
+        this.inc({ result: "ok" }, m.resumes.ok);
+        this.inc({ result: "need_full_sync" }, m.resumes.fullSync);
       },
     });
     const stats = this.stats;
@@ -169,8 +189,13 @@ export class ServerMetrics {
   }
 
   /** The Prometheus text exposition. */
-  text(): Promise<string> {
-    return this.registry.metrics();
+  async text(): Promise<string> {
+    this.scrape = this.source.read();
+    try {
+      return await this.registry.metrics();
+    } finally {
+      this.scrape = undefined;
+    }
   }
 
   get contentType(): string {

@@ -24,6 +24,7 @@ import {
   SessionEngine,
 } from "@tether/system";
 import { type WebSocket, WebSocketServer } from "ws";
+import { metricsSnapshot, newServerCounters, type ServerCounters } from "./counters.js";
 import type { Gateway, MetricsSnapshot } from "./gateway.js";
 import { LocalGateway } from "./local-gateway.js";
 import { ServerMetrics } from "./metrics.js";
@@ -46,27 +47,6 @@ import { setDefaultInboundLimit, setInboundLimit, socketOf } from "./ws-adapter.
 export interface ServerContext extends RequestContext {
   readonly gateway: Gateway;
   readonly server: TetherServer;
-}
-
-export interface ServerCounters {
-  connectionsOpened: number;
-  refusedCapacity: number;
-  refusedRate: number;
-  refusedOrigin: number;
-  refusedByHook: number;
-  refusedDraining: number;
-  /** Sockets cut because maxPendingHandshakes were waiting (the oldest goes). */
-  refusedHandshakeOverflow: number;
-  /** Sockets cut for not upgrading within handshakeTimeoutMs. */
-  handshakeTimeouts: number;
-  slowConsumerCloses: number;
-  heartbeatTimeouts: number;
-  authTimeouts: number;
-  rateAbuseCloses: number;
-  framesIn: number;
-  framesOut: number;
-  bytesIn: number;
-  bytesOut: number;
 }
 
 interface Link {
@@ -113,24 +93,8 @@ export class TetherServer {
   readonly options: ServerOptions;
   readonly engine: SessionEngine;
   readonly topics: TopicIndex;
-  readonly counters: ServerCounters = {
-    connectionsOpened: 0,
-    refusedCapacity: 0,
-    refusedRate: 0,
-    refusedOrigin: 0,
-    refusedByHook: 0,
-    refusedDraining: 0,
-    refusedHandshakeOverflow: 0,
-    handshakeTimeouts: 0,
-    slowConsumerCloses: 0,
-    heartbeatTimeouts: 0,
-    authTimeouts: 0,
-    rateAbuseCloses: 0,
-    framesIn: 0,
-    framesOut: 0,
-    bytesIn: 0,
-    bytesOut: 0,
-  };
+  readonly counters: ServerCounters = newServerCounters();
+
   /** How game code reaches players (gateway.md), served by this process. */
   readonly gateway: Gateway;
   readonly metrics: ServerMetrics;
@@ -175,7 +139,7 @@ export class TetherServer {
     this.gateway = new LocalGateway(this);
     this.engine.contextExtras = { gateway: this.gateway, server: this };
     this.metrics = new ServerMetrics({
-      read: () => this.readCounters(),
+      read: () => this.metricsSnapshot(),
       knownMsgId: (msgId) => msgId < 1000 || this.engine.routes.has(msgId),
     });
     this.transport = Object.fromEntries(TRANSPORT_LIMIT_NAMES.map((k) => [k, o[k]])) as unknown as TransportLimits;
@@ -287,104 +251,14 @@ export class TetherServer {
 
   // ---- metrics ------------------------------------------------------------------------
 
-  /** Every counter and gauge the metrics read, flat. */
-  private readCounters(): Record<string, number> {
-    let attached = 0;
-    let entries = 0;
-    let bytes = 0;
-    for (const s of this.engine.store.values()) {
-      if (s.attached) attached++;
-      entries += s.ring.size;
-      bytes += s.ring.byteSize;
-    }
-    const c = this.counters;
-    const m = this.engine.metrics;
-    return {
-      connectionsOpen: this.links.size,
-      connectionsOpened: c.connectionsOpened,
-      refused_capacity: c.refusedCapacity,
-      refused_rate: c.refusedRate,
-      refused_origin: c.refusedOrigin,
-      refused_hook: c.refusedByHook,
-      refused_draining: c.refusedDraining,
-      refused_handshake_overflow: c.refusedHandshakeOverflow,
-      handshakeTimeouts: c.handshakeTimeouts,
-      internalErrors: m.internalErrors,
-      droppedQueuedRequests: m.droppedQueuedRequests,
-      limit_queued_request_bytes: m.queuedBytesRejections,
-      limit_topic_name_bytes: this.topics.refusals.nameTooLong,
-      limit_topics_per_session: this.topics.refusals.perSession,
-      limit_topics: this.topics.refusals.total,
-      limit_push_frame_bytes: m.pushesTooLarge,
-      sessionsAttached: attached,
-      sessionsDetached: this.engine.store.size - attached,
-      framesIn: c.framesIn,
-      framesOut: c.framesOut,
-      bytesIn: c.bytesIn,
-      bytesOut: c.bytesOut,
-      reliablePushes: m.reliablePushes,
-      bestEffortPushes: m.bestEffortPushes,
-      replayedPushes: m.replayedPushes,
-      evictedPushes: m.evictedPushes,
-      resumesOk: m.resumesOk,
-      resumesFullSync: m.resumesFullSync,
-      ringEntries: entries,
-      ringBytes: bytes,
-      slowConsumerCloses: c.slowConsumerCloses,
-      heartbeatTimeouts: c.heartbeatTimeouts,
-      authTimeouts: c.authTimeouts,
-      rateLimited: m.rateLimitRejections,
-      rateAbuseCloses: c.rateAbuseCloses,
-      backpressure: m.backpressureRejections,
-      authFailures: m.authFailures,
-      protocolErrors: m.protocolErrors,
-    };
-  }
-
-  /** A structured snapshot of the metrics (gateway.metrics()). */
+  /** A typed snapshot of the metrics (gateway.metrics(); the Prometheus series read it too). */
   metricsSnapshot(): MetricsSnapshot {
-    const r = this.readCounters();
-    const v = (k: string) => r[k] ?? 0;
-    return {
-      connections: {
-        open: v("connectionsOpen"),
-        opened: v("connectionsOpened"),
-        refused: {
-          capacity: v("refused_capacity"),
-          rate: v("refused_rate"),
-          origin: v("refused_origin"),
-          hook: v("refused_hook"),
-          draining: v("refused_draining"),
-          handshakeOverflow: v("refused_handshake_overflow"),
-        },
-      },
-      sessions: { attached: v("sessionsAttached"), detached: v("sessionsDetached") },
-      frames: { in: v("framesIn"), out: v("framesOut") },
-      bytes: { in: v("bytesIn"), out: v("bytesOut") },
-      pushes: { reliable: v("reliablePushes"), bestEffort: v("bestEffortPushes"), replayed: v("replayedPushes") },
-      resumes: { ok: v("resumesOk"), fullSync: v("resumesFullSync") },
-      ring: { entries: v("ringEntries"), bytes: v("ringBytes"), evicted: v("evictedPushes") },
-      closes: {
-        slowConsumer: v("slowConsumerCloses"),
-        heartbeatTimeout: v("heartbeatTimeouts"),
-        authTimeout: v("authTimeouts"),
-        rateAbuse: v("rateAbuseCloses"),
-        handshakeTimeout: v("handshakeTimeouts"),
-        internalError: v("internalErrors"),
-      },
-      rejections: {
-        rateLimited: v("rateLimited"),
-        backpressure: v("backpressure"),
-        authFailures: v("authFailures"),
-        protocolErrors: v("protocolErrors"),
-        queuedRequestBytes: v("limit_queued_request_bytes"),
-        droppedQueuedRequests: v("droppedQueuedRequests"),
-        topicNameBytes: v("limit_topic_name_bytes"),
-        topicsPerSession: v("limit_topics_per_session"),
-        topics: v("limit_topics"),
-        pushesTooLarge: v("limit_push_frame_bytes"),
-      },
-    };
+    return metricsSnapshot({
+      counters: this.counters,
+      engine: this.engine,
+      topicRefusals: this.topics.refusals,
+      connectionsOpen: this.links.size,
+    });
   }
 
   /** The Prometheus text, for a server attached to an HTTP server of yours. */

@@ -1,4 +1,6 @@
+import { SessionEngine } from "@tether/system";
 import { describe, expect, it } from "vitest";
+import { metricsSnapshot, newServerCounters } from "../src/counters.js";
 import { ServerMetrics } from "../src/metrics.js";
 import { RequestStats, resultLabel } from "../src/request-stats.js";
 
@@ -30,7 +32,13 @@ describe("RequestStats (request metrics kept until scraped)", () => {
   });
 
   it("renders through prom-client like its own histogram, and clears on registry.resetMetrics()", async () => {
-    const metrics = new ServerMetrics({ read: () => ({}), knownMsgId: (id) => id === 1000 });
+    const idle = metricsSnapshot({
+      counters: newServerCounters(),
+      engine: new SessionEngine(),
+      topicRefusals: { nameTooLong: 0, perSession: 0, total: 0 },
+      connectionsOpen: 0,
+    });
+    const metrics = new ServerMetrics({ read: () => idle, knownMsgId: (id) => id === 1000 });
     metrics.observeRequest(1000, 0, 3);
     metrics.observeRequest(4242, 0, 3);
     const text = await metrics.text();
