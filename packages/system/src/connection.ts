@@ -71,6 +71,8 @@ export class Connection {
   queuedBytes = 0;
   /** An internal error closed it (logged once). */
   failed = false;
+  /** Waiting in whenIdle (made on first use). */
+  private idleWaiters: (() => void)[] | undefined;
   /** A sealed frame was dropped after sealing: nothing more can be sent that the peer could open. */
   private sealBroken = false;
   /** Tokens rejected on this connection (maxAuthFailures closes it with 4503). */
@@ -216,7 +218,22 @@ export class Connection {
 
   /** Counts `req` answered (or dropped) without sending anything. */
   answered(req: Frame): void {
-    if (req.type === FrameType.REQ && this.inFlight > 0) this.inFlight--;
+    if (req.type === FrameType.REQ && this.inFlight > 0 && --this.inFlight === 0) this.idle();
+  }
+
+  /** Resolves when no request of this connection is unanswered, or it closed (graceful drain). */
+  whenIdle(): Promise<void> {
+    if (this.inFlight === 0 || !this.open) return Promise.resolve();
+    return new Promise((resolve) => {
+      this.idleWaiters ??= [];
+      this.idleWaiters.push(resolve);
+    });
+  }
+
+  private idle(): void {
+    const waiters = this.idleWaiters;
+    this.idleWaiters = undefined;
+    if (waiters) for (const w of waiters) w();
   }
 
   /**
@@ -229,6 +246,7 @@ export class Connection {
     // a failing sink) can call close again and recurse.
     this.state = "closed";
     this.closeCode = code;
+    this.idle();
     // CivGenesis clients take any push without a pushId as an error: the close code alone.
     if (disconnect && this.engine.options.compat !== "civgenesis") this.sendDisconnect(code, reason);
     try {
@@ -260,6 +278,7 @@ export class Connection {
     if (!this.open) return;
     this.state = "closed";
     this.closeCode = code;
+    this.idle();
     this.engine.connectionClosed(this);
   }
 

@@ -1,0 +1,189 @@
+/**
+ * One WebSocket wired to its session-layer Connection: frames in (message rate, sustained
+ * abuse, text messages), frames out (the per-turn outbox, maxOutboundBytes checked before each
+ * frame is queued), the close (outbox first, then the close frame), and the liveness state the
+ * sweeper reads. Every socket callback runs guarded: an error escaping framework code closes
+ * this connection (1011), never the process.
+ */
+import { CloseCode, FrameRule, invalidFrame } from "@tether/protocol";
+import type { Connection, SessionEngine } from "@tether/system";
+import type { WebSocket } from "ws";
+import type { ServerCounters } from "./counters.js";
+import type { TransportLimits, UpgradeInfo } from "./options.js";
+import { Outbox } from "./outbox.js";
+import { TokenBucket } from "./token-bucket.js";
+import { setInboundLimit, socketOf } from "./ws-adapter.js";
+
+/** A close frame's reason holds at most 123 bytes of UTF-8 (the Disconnect push carries it whole). */
+export function closeReason(reason: string): string {
+  const bytes = Buffer.from(reason, "utf8");
+  if (bytes.length <= 123) return reason;
+  let end = 123;
+  while (end > 0 && ((bytes[end] as number) & 0xc0) === 0x80) end--; // do not split a character
+  return bytes.subarray(0, end).toString("utf8");
+}
+
+/**
+ * Frames written during one turn of the event loop leave in one socket write per connection
+ * (outbox.ts), when the turn ends (setImmediate, after the promise callbacks that produce most
+ * responses). One immediate serves every connection that wrote in the turn.
+ */
+export class TurnFlusher {
+  private due: SocketLink[] = [];
+
+  constructor(private readonly engine: SessionEngine) {}
+
+  schedule(link: SocketLink): void {
+    this.due.push(link);
+    if (this.due.length > 1) return;
+    setImmediate(() => {
+      const due = this.due;
+      this.due = [];
+      for (const l of due) this.engine.guard(l.conn, "flush", () => l.flush());
+    });
+  }
+}
+
+/** What a link reads from the server around it. */
+export interface LinkHost {
+  readonly engine: SessionEngine;
+  readonly limits: Readonly<TransportLimits>;
+  readonly counters: ServerCounters;
+  readonly flusher: TurnFlusher;
+  /** The socket closed: forget the link. */
+  closed(link: SocketLink): void;
+  debug(message: string, fields: Record<string, string>): void;
+}
+
+export class SocketLink {
+  readonly conn: Connection;
+  readonly openedAt: number;
+  readonly bucket: TokenBucket;
+  lastSeen: number;
+  /** When the server's WebSocket ping went out unanswered (0: none). */
+  pingSentAt = 0;
+  /** The leaky counter of refused messages (rateAbuseLimit per rateAbuseWindowMs drains it). */
+  private abuse = 0;
+  private abuseAt: number;
+  /** Closing: frames still queued go out before the close frame; nothing is refused any more. */
+  closing = false;
+  /** Frames of this event-loop turn, written when it ends. */
+  readonly outbox = new Outbox();
+
+  constructor(
+    private readonly host: LinkHost,
+    readonly ws: WebSocket,
+    readonly info: UpgradeInfo,
+  ) {
+    const now = Date.now();
+    this.openedAt = now;
+    this.lastSeen = now;
+    this.abuseAt = now;
+    this.bucket = new TokenBucket(host.limits.messageRatePerSec, host.limits.messageBurst, now);
+    this.conn = host.engine.connect(
+      {
+        connId: info.connId,
+        remoteAddress: info.remoteAddress,
+        secure: info.secure,
+        headers: info.headers,
+        query: info.query,
+      },
+      {
+        send: (bytes) => this.send(bytes),
+        limitInbound: (bytes) => setInboundLimit(ws, bytes),
+        close: (code, reason) => this.close(code, reason),
+      },
+    );
+    const engine = host.engine;
+    const conn = this.conn;
+    ws.on("message", (data, isBinary) => engine.guard(conn, "message", () => this.onMessage(data as Buffer, isBinary)));
+    ws.on("pong", () => {
+      this.lastSeen = Date.now();
+      this.pingSentAt = 0;
+    });
+    ws.on("close", (code) => {
+      host.closed(this);
+      engine.guard(undefined, "connection close", () => conn.transportClosed(code));
+    });
+    ws.on("error", (e) => host.debug("socket error", { connId: info.connId, error: String(e) }));
+  }
+
+  /** The sink's send: false when the frame was refused (a slow consumer being closed). */
+  private send(bytes: Uint8Array): boolean {
+    if (!this.closing && this.wouldOverflow(bytes.length)) {
+      // The frame is not queued (a reliable push stays in the ring, a cached answer in the
+      // dedup cache, for the resume).
+      this.slowConsumer();
+      return false;
+    }
+    if (this.outbox.add(bytes)) this.host.flusher.schedule(this);
+    this.host.counters.framesOut++;
+    this.host.counters.bytesOut += bytes.length;
+    return true;
+  }
+
+  /** The sink's close: the outbox (the Disconnect push included) goes before the close frame. */
+  private close(code: number, reason: string): void {
+    this.flush();
+    this.closing = true;
+    this.ws.close(code, closeReason(reason));
+    // A peer that does not finish the closing handshake is cut off.
+    setTimeout(() => this.ws.terminate(), 5000).unref();
+  }
+
+  /** Writes the outbox now. */
+  flush(): void {
+    const open = this.ws.readyState === this.ws.OPEN;
+    this.outbox.flush(open ? socketOf(this.ws) : undefined);
+  }
+
+  /** Whether `bytes` more would pass maxOutboundBytes (this turn's frames plus the socket's buffer). */
+  private wouldOverflow(bytes: number): boolean {
+    const limit = this.host.limits.maxOutboundBytes;
+    const queued = this.outbox.bytes + bytes;
+    return queued > limit || queued + this.ws.bufferedAmount > limit;
+  }
+
+  /** A connection that cannot take what it is sent: close 4001 at once (it resumes later). */
+  private slowConsumer(): void {
+    this.closing = true;
+    this.host.counters.slowConsumerCloses++;
+    // On a sealed connection the frame just refused was sealed already (its nonce is spent):
+    // a Disconnect after it could not be opened, so the close code alone tells the client.
+    this.conn.close(CloseCode.SLOW_CONSUMER, "slow consumer", !this.conn.codec.sealed);
+  }
+
+  private onMessage(data: Buffer, isBinary: boolean): void {
+    const now = Date.now();
+    const counters = this.host.counters;
+    counters.framesIn++;
+    counters.bytesIn += data.byteLength;
+    this.lastSeen = now;
+    this.pingSentAt = 0;
+    const conn = this.conn;
+    if (!conn.open) return; // the rest of a read that arrived after the close
+    if (!isBinary) {
+      conn.protocolError(invalidFrame(FrameRule.TEXT_MESSAGE, "text messages are not allowed"));
+      return;
+    }
+    const allowed = this.bucket.take(now);
+    // A refused frame is still read: its piggy-backed ACK counts (protocol.md §2).
+    conn.receive(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), !allowed);
+    if (!allowed && conn.open && this.abusing(now)) {
+      counters.rateAbuseCloses++;
+      conn.close(CloseCode.RATE_LIMIT_ABUSE, "message rate abuse");
+    }
+  }
+
+  /**
+   * Counts one refused message in the leaky counter, which drains rateAbuseLimit per
+   * rateAbuseWindowMs: true once it holds more than rateAbuseLimit (sustained abuse).
+   */
+  private abusing(now: number): boolean {
+    const t = this.host.limits;
+    const drained = ((now - this.abuseAt) * t.rateAbuseLimit) / t.rateAbuseWindowMs;
+    this.abuse = Math.max(0, this.abuse - drained) + 1;
+    this.abuseAt = now;
+    return this.abuse > t.rateAbuseLimit;
+  }
+}
