@@ -1,4 +1,4 @@
-// The repository's test command (`npm test`): generated-code check, lint, build, type check,
+// The repository's test command (`npm test`): generated-code check, import-cycle check, lint, build, type check,
 // then every vitest suite. Ends with one line `N passed, N failed` and a non-zero exit code
 // when anything failed.
 import { spawnSync } from "node:child_process";
@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 const bin = (name) => `node_modules/.bin/${name}`;
 const steps = [
   ["generated code", "node", ["scripts/check-generated.mjs"]],
+  ["import cycles", "node", ["scripts/check-cycles.mjs"]],
   ["lint", bin("biome"), ["check", "--error-on-warnings", "."]],
   ["build", bin("turbo"), ["run", "build", "--output-logs=errors-only"]],
   ["type check", bin("tsc"), ["-p", "tsconfig.json"]],
