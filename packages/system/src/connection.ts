@@ -135,9 +135,8 @@ export class Connection {
     if (e.detail.rule !== FrameRule.COMPRESSION_NOT_AGREED) return false;
     const frame = e.cause as Frame | undefined;
     if (frame === undefined || frame.type !== FrameType.REQ) return false;
-    if (!this.engine.acknowledge(this, frame) || frame.seq === 0) return true;
-    this.inFlight++;
-    this.fail(frame, new TetherError(ErrorCode.UNSUPPORTED_PROTOCOL, "COMPRESS without an agreed compression"));
+    if (!this.engine.acknowledge(this, frame)) return true;
+    this.refuse(frame, new TetherError(ErrorCode.UNSUPPORTED_PROTOCOL, "COMPRESS without an agreed compression"));
     return true;
   }
 
@@ -196,6 +195,18 @@ export class Connection {
       this.close(CloseCode.FRAME_TOO_LARGE, "outgoing frame too large for the peer");
     }
     return false;
+  }
+
+  /** Counts a request admitted: it is in flight until it is answered (or dropped). */
+  admit(): void {
+    this.inFlight++;
+  }
+
+  /** Answers a request that was never admitted (refused at the door) with an error. */
+  refuse(req: Frame, error: TetherError): void {
+    if (req.seq === 0) return;
+    const r = errorResponse(req.msgId, error);
+    this.send({ type: FrameType.RESP, msgId: r.msgId, seq: req.seq, flags: r.flags, payload: r.payload });
   }
 
   /** Answers `req` (unless it is a one-way notify) and counts it answered. */

@@ -4,8 +4,19 @@
  * out only to an attached connection. A push to many sessions shares one PushBody (one payload
  * copy, compressed at most once).
  */
-import { FrameFlag, FrameType, withFlag } from "@tether/protocol";
+import {
+  ErrorCode,
+  FRAME_OVERHEAD_BYTES,
+  FrameFlag,
+  FrameType,
+  isGameMsgId,
+  MSG_ID_MAX,
+  TetherError,
+  withFlag,
+} from "@tether/protocol";
 import type { Connection } from "./connection.js";
+import type { SessionEngine } from "./engine.js";
+import { InvalidOptionError } from "./options.js";
 import type { PushBody, RingEntry } from "./push-ring.js";
 import type { Session } from "./session.js";
 
@@ -107,4 +118,114 @@ export function issueReliable(
   const conn = session.connection;
   if (conn) sendReliable(conn, entry, false, cache);
   return entry;
+}
+
+// ---- the push calls of game code (engine.push, engine.pushMany) ----------------------------
+
+/** Pushes from game code use msgIds from 1000 (1..999 belong to the system). */
+export function checkGameMsgId(msgId: number): void {
+  if (!isGameMsgId(msgId)) throw new InvalidOptionError("msgId", `game pushes use msgIds from 1000 (got ${msgId})`);
+}
+
+/** Whether a push of `body` fits the max_frame_bytes of the session's connection (if any). */
+function fitsConnection(session: Session, body: PushBody): boolean {
+  const conn = session.connection;
+  return conn === undefined || body.payload.length <= conn.maxFrameBytes - FRAME_OVERHEAD_BYTES;
+}
+
+function tooLargeForConnection(bytes: number): TetherError {
+  return new TetherError(
+    ErrorCode.PAYLOAD_TOO_LARGE,
+    `push payload of ${bytes} bytes exceeds the max_frame_bytes of the session's connection`,
+  );
+}
+
+/** A body for one push to one or many sessions (validated once). */
+export function pushBody(
+  engine: SessionEngine,
+  msgId: number,
+  payload: Uint8Array,
+  options: PushOptions = {},
+): PushBody {
+  if (!Number.isInteger(msgId) || msgId < 1 || msgId > MSG_ID_MAX) {
+    throw new InvalidOptionError("msgId", `push msgId ${msgId} is out of range`);
+  }
+  if (!(payload instanceof Uint8Array)) throw new InvalidOptionError("payload", "must be a Uint8Array");
+  if (payload.length > engine.limits.maxFrameBytes - FRAME_OVERHEAD_BYTES) {
+    throw new TetherError(ErrorCode.PAYLOAD_TOO_LARGE, `push payload of ${payload.length} bytes exceeds maxFrameBytes`);
+  }
+  const rev = options.rev ?? 0;
+  if (!Number.isSafeInteger(rev) || rev < 0) throw new InvalidOptionError("rev", "must be a non-negative integer");
+  return { msgId, payload, rev, compress: options.compress !== false };
+}
+
+/**
+ * Pushes one body to `session`. Reliable: numbered, buffered, replayed; returns the pushId.
+ * Best effort: sent only when a connection is attached; returns 0.
+ */
+export function pushTo(
+  engine: SessionEngine,
+  session: Session,
+  body: PushBody,
+  reliable: boolean,
+  shared?: SharedFrames,
+  now = engine.clock.now(),
+): number {
+  if (session.ended) return 0;
+  if (!fitsConnection(session, body)) {
+    engine.metrics.pushesTooLarge++;
+    return -1;
+  }
+  if (reliable || engine.options.compat === "civgenesis") {
+    // In CivGenesis mode every push is numbered and buffered (a best-effort one without
+    // ACK_REQUIRED), so those clients' strict pushId sequence holds across replays.
+    engine.metrics.reliablePushes++;
+    return issueReliable(session, session.nextPushId(), body, now, engine.compressionCache, !reliable).pushId;
+  }
+  const conn = session.connection;
+  if (conn) {
+    engine.metrics.bestEffortPushes++;
+    sendBestEffort(conn, body, now, engine.compressionCache, shared, engine.countSharedFrame);
+  }
+  return 0;
+}
+
+/**
+ * Pushes a game message (msgId >= 1000) to one session. Reliable by default. A payload that
+ * would not fit a frame (the server's maxFrameBytes, or the smaller one the session's
+ * connection agreed) throws PAYLOAD_TOO_LARGE and issues nothing.
+ */
+export function push(
+  engine: SessionEngine,
+  session: Session,
+  msgId: number,
+  payload: Uint8Array,
+  options: PushOptions = {},
+): number {
+  checkGameMsgId(msgId);
+  const id = pushTo(engine, session, pushBody(engine, msgId, payload, options), options.reliable !== false);
+  if (id < 0) throw tooLargeForConnection(payload.length);
+  return id;
+}
+
+/** Pushes one payload to many sessions: stored once, each session numbering its own copy. */
+export function pushMany(
+  engine: SessionEngine,
+  sessions: Iterable<Session>,
+  msgId: number,
+  payload: Uint8Array,
+  options: PushOptions = {},
+): number {
+  checkGameMsgId(msgId);
+  const body = pushBody(engine, msgId, payload, options);
+  const reliable = options.reliable !== false;
+  const shared: SharedFrames | undefined = reliable ? undefined : new Map();
+  const now = engine.clock.now();
+  let n = 0;
+  for (const s of sessions) {
+    if (s.ended) continue;
+    // A session whose connection cannot take it is skipped (and counted): the others get it.
+    if (pushTo(engine, s, body, reliable, shared, now) >= 0) n++;
+  }
+  return n;
 }

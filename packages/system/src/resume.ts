@@ -22,6 +22,7 @@ import {
   ResumeResult,
   toHex,
 } from "@tether/protocol";
+import { ackSession } from "./ack.js";
 import type { Connection } from "./connection.js";
 import { decodePayload } from "./decode-payload.js";
 import type { SessionEngine } from "./engine.js";
@@ -69,8 +70,7 @@ export async function resume(engine: SessionEngine, conn: Connection, req: Frame
       // This connection agreed a smaller max_frame_bytes than a missed push needs.
       outcome = { result: "need-full-sync", replayed: 0, why: "too-large" };
     } else {
-      if (L > session.lastAckedPushId) session.lastAckedPushId = L;
-      session.ring.ack(L);
+      ackSession(session, L); // L counts as an ACK (the one ACK rule, ack.ts)
       replay = session.ring.after(L);
       outcome = { result: "ok", replayed: replay.length };
     }

@@ -1,0 +1,55 @@
+/**
+ * The cumulative ACK rule (sessions.md §5, protocol.md §2), in one place: an ACK frame or an
+ * `ackPushId` on any client frame is applied first, before anything else is done with the
+ * frame; it trims the ring; a smaller one than before is ignored; one above the last issued
+ * pushId is a protocol error (clamped in CivGenesis mode). Resume applies its
+ * last_applied_push_id through the same rule.
+ */
+import { type Frame, FrameRule, FrameType, invalidFrame } from "@tether/protocol";
+import type { Connection } from "./connection.js";
+import type { SessionEngine } from "./engine.js";
+import type { Session } from "./session.js";
+
+/** Records that the client holds every push up to `n`: the ring drops them. */
+export function ackSession(session: Session, n: number): void {
+  if (n <= session.lastAckedPushId) return;
+  session.lastAckedPushId = n;
+  session.ring.ack(n);
+}
+
+/**
+ * protocol.md §2: a cumulative ACK (an ACK frame, or ackPushId on any frame) is applied first,
+ * whatever then happens to the frame (refused, rate limited, answered, ignored). In line when
+ * nothing waits in the connection's lane (the usual case), else behind what waits there (a
+ * Resume in progress): the same order either way. False when it closed the connection.
+ */
+export function acknowledge(engine: SessionEngine, conn: Connection, frame: Frame): boolean {
+  const ack = frame.type === FrameType.ACK ? Math.max(frame.pushId, frame.ackPushId) : frame.ackPushId;
+  if (ack === 0) return true;
+  if (conn.lane.length > 0) {
+    engine.inLane(conn, "ack", () => applyAck(engine, conn, ack));
+    return true;
+  }
+  applyAck(engine, conn, ack);
+  return conn.open;
+}
+
+/** Cumulative ACK (an ACK frame or a piggy-backed ackPushId). */
+export function applyAck(engine: SessionEngine, conn: Connection, ack: number): void {
+  const session = conn.session;
+  if (ack === 0 || session === undefined) return;
+  let n = ack;
+  if (n > session.lastIssuedPushId) {
+    if (engine.options.compat !== "civgenesis") {
+      conn.protocolError(invalidFrame(FrameRule.ACK_ABOVE_ISSUED, "ACK above the last issued pushId"));
+      return;
+    }
+    // CivGenesis mode: clamped and logged, not fatal.
+    engine.logger.warn("ACK above the last issued pushId, clamped", {
+      connId: conn.connId,
+      rule: FrameRule.ACK_ABOVE_ISSUED,
+    });
+    n = session.lastIssuedPushId;
+  }
+  ackSession(session, n);
+}

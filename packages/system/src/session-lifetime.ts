@@ -1,0 +1,95 @@
+/**
+ * The life of a session (sessions.md §4): created by a Login or a Resume that found none,
+ * attached to one connection at a time, detached when its connection goes (its queued requests
+ * dropped; it lives on for sessionTtlMs), ended by Logout, a kick, a takeover or expiry; and
+ * the hooks that report each step to game code. This is the seam cluster mode implements.
+ */
+import type { Connection } from "./connection.js";
+import type { SessionEngine } from "./engine.js";
+import type { SessionEndReason } from "./hooks.js";
+import { randomId } from "./ids.js";
+import { dropQueued } from "./requests.js";
+import { Session } from "./session.js";
+import { type AuthResult, sessionKeyOf } from "./spi.js";
+
+export function createSession(engine: SessionEngine, auth: AuthResult): Session {
+  const session = new Session(
+    {
+      key: sessionKeyOf(auth),
+      sessionId: randomId(engine.options.crypto),
+      playerId: auth.playerId,
+      deviceId: auth.deviceId,
+      sessionEpoch: engine.nextSessionEpoch(),
+      data: auth.data,
+    },
+    engine.limits,
+    engine.clock,
+    engine.countEviction,
+  );
+  engine.store.add(session);
+  return session;
+}
+
+/** Reports a new session to game code, once its connection is attached (pushes reach it). */
+export function sessionStarted(engine: SessionEngine, session: Session): void {
+  hook(engine, "onSessionStart", () => engine.options.hooks.onSessionStart?.(session));
+}
+
+export function attach(session: Session, conn: Connection): void {
+  session.ttlTimer?.cancel();
+  session.ttlTimer = undefined;
+  session.detachedAt = undefined;
+  session.connection = conn;
+  conn.session = session;
+}
+
+/** Unbinds `conn` from its session; the session lives on for its TTL. */
+export function detach(engine: SessionEngine, conn: Connection, reason?: string): void {
+  const session = conn.session;
+  conn.session = undefined;
+  if (session === undefined) return;
+  dropQueued(engine, session, conn);
+  if (reason !== undefined) session.expireRunning();
+  if (session.connection !== conn) return;
+  session.connection = undefined;
+  if (session.ended) return;
+  session.detachedAt = engine.clock.now();
+  session.ttlTimer = engine.clock.setTimer(engine.limits.sessionTtlMs, () =>
+    engine.guard(undefined, "session expiry", () => {
+      if (session.connection === undefined) endSession(engine, session, "expired");
+    }),
+  );
+}
+
+/** Ends a session: ring dropped, requests aborted, removed from the store. */
+export function endSession(engine: SessionEngine, session: Session, reason: SessionEndReason): void {
+  if (session.ended) return;
+  session.ended = true;
+  session.ttlTimer?.cancel();
+  session.ring.clear(session.lastIssuedPushId);
+  session.expireRunning();
+  engine.store.remove(session);
+  const conn = session.connection;
+  if (conn?.session === session) conn.session = undefined;
+  session.connection = undefined;
+  hook(engine, "onSessionEnd", () => engine.options.hooks.onSessionEnd?.(session, reason));
+}
+
+export function connectionClosed(engine: SessionEngine, conn: Connection): void {
+  engine.connections.delete(conn.connId);
+  detach(engine, conn);
+  hook(engine, "onConnectionClose", () => engine.options.hooks.onConnectionClose?.(conn, conn.closeCode));
+}
+
+/** Runs a game hook: a throw, or a promise it returns that rejects, is logged, never fatal. */
+export function hook(engine: SessionEngine, name: string, fn: () => unknown): void {
+  const failed = (e: unknown) => engine.logger.error("a hook threw", { hook: name, error: String(e) });
+  try {
+    const r = fn();
+    if (typeof r === "object" && r !== null && typeof (r as PromiseLike<unknown>).then === "function") {
+      (r as PromiseLike<unknown>).then(undefined, failed);
+    }
+  } catch (e) {
+    failed(e);
+  }
+}
