@@ -1,18 +1,18 @@
 /**
- * The sweeper (sessions.md §3, §8): one interval timer for every connection and pending
+ * The sweeper (sessions.md §3, §8): one timer (on the injected clock) for every connection and pending
  * handshake. It cuts sockets past handshakeTimeoutMs, closes connections that have not
  * authenticated within authTimeoutMs (4003), pings connections silent for heartbeatIntervalMs
  * and closes those that do not answer within heartbeatTimeoutMs (4000).
  */
 import { CloseCode } from "@tether/protocol";
-import type { SessionEngine } from "@tether/system";
+import type { SessionEngine, TimerHandle } from "@tether/system";
 import type { ServerCounters } from "./counters.js";
 import type { TransportLimits } from "./options.js";
 import type { PendingHandshakes } from "./pending-handshakes.js";
 import type { SocketLink } from "./socket-link.js";
 
 export class Liveness {
-  private timer: NodeJS.Timeout | undefined;
+  private timer: TimerHandle | undefined;
 
   constructor(
     private readonly engine: SessionEngine,
@@ -30,17 +30,20 @@ export class Liveness {
       20,
       Math.floor(Math.min(t.heartbeatIntervalMs, t.heartbeatTimeoutMs, t.authTimeoutMs, t.handshakeTimeoutMs) / 4),
     );
-    this.timer = setInterval(() => this.sweep(), every);
-    this.timer.unref();
+    const tick = () => {
+      this.sweep();
+      this.timer = this.engine.clock.setTimer(every, tick);
+    };
+    this.timer = this.engine.clock.setTimer(every, tick);
   }
 
   stop(): void {
-    if (this.timer) clearInterval(this.timer);
+    this.timer?.cancel();
     this.timer = undefined;
   }
 
   sweep(): void {
-    const now = Date.now();
+    const now = this.engine.clock.now();
     this.pending.sweep(now);
     for (const l of this.links()) {
       if (l.closing || !l.conn.open) continue;

@@ -78,7 +78,7 @@ export class TetherServer {
       socket.destroy();
     });
   };
-  private readonly onSocketBound = (socket: Duplex) => this.pending.add(socket, Date.now());
+  private readonly onSocketBound = (socket: Duplex) => this.pending.add(socket, this.engine.clock.now());
 
   constructor(options: Partial<ServerOptions> = {}) {
     this.options = resolveServerOptions(options);
@@ -297,11 +297,11 @@ export class TetherServer {
 
   /** Closes a connection that has not authenticated, after `delayMs` (skipped if it does). */
   kickGuest(connId: string, delayMs = 0): void {
-    setTimeout(() => {
+    this.engine.clock.setTimer(delayMs, () => {
       const l = this.links.get(connId);
       if (l && !l.conn.authenticated)
         this.engine.guard(l.conn, "kickGuest", () => l.conn.close(CloseCode.AUTH_TIMEOUT, "not authenticated"));
-    }, delayMs).unref();
+    });
   }
 
   /**

@@ -75,7 +75,7 @@ export class SocketLink {
     readonly ws: WebSocket,
     readonly info: UpgradeInfo,
   ) {
-    const now = Date.now();
+    const now = host.engine.clock.now();
     this.openedAt = now;
     this.lastSeen = now;
     this.abuseAt = now;
@@ -98,7 +98,7 @@ export class SocketLink {
     const conn = this.conn;
     ws.on("message", (data, isBinary) => engine.guard(conn, "message", () => this.onMessage(data as Buffer, isBinary)));
     ws.on("pong", () => {
-      this.lastSeen = Date.now();
+      this.lastSeen = host.engine.clock.now();
       this.pingSentAt = 0;
     });
     ws.on("close", (code) => {
@@ -128,7 +128,7 @@ export class SocketLink {
     this.closing = true;
     this.ws.close(code, closeReason(reason));
     // A peer that does not finish the closing handshake is cut off.
-    setTimeout(() => this.ws.terminate(), 5000).unref();
+    this.host.engine.clock.setTimer(5000, () => this.ws.terminate());
   }
 
   /** Writes the outbox now. */
@@ -154,7 +154,7 @@ export class SocketLink {
   }
 
   private onMessage(data: Buffer, isBinary: boolean): void {
-    const now = Date.now();
+    const now = this.host.engine.clock.now();
     const counters = this.host.counters;
     counters.framesIn++;
     counters.bytesIn += data.byteLength;

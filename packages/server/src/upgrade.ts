@@ -41,7 +41,11 @@ export class UpgradeAdmission {
   private readonly bucket: TokenBucket;
 
   constructor(private readonly host: AdmissionHost) {
-    this.bucket = new TokenBucket(host.limits.connectionRatePerSec, host.limits.connectionBurst, Date.now());
+    this.bucket = new TokenBucket(
+      host.limits.connectionRatePerSec,
+      host.limits.connectionBurst,
+      host.options.clock.now(),
+    );
   }
 
   /** The connection rate changed at runtime. */
@@ -73,7 +77,7 @@ export class UpgradeAdmission {
       refuse(socket, 503, "too many connections");
       return undefined;
     }
-    if (!this.bucket.take(Date.now())) {
+    if (!this.bucket.take(this.host.options.clock.now())) {
       counters.refusedRate++;
       refuse(socket, 503, "connection rate exceeded");
       return undefined;

@@ -1,6 +1,7 @@
 import { createServer as createHttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { CipherAlgorithm, CloseCode, ErrorCode, FrameType, fromHex } from "@tether/protocol";
+import { ManualClock } from "@tether/system";
 import { afterEach, describe, expect, it } from "vitest";
 import { errorOf, isError } from "../../protocol/test/support/frame-client.js";
 import { createServer, type ServerOptions, type TetherServer } from "../src/index.js";
@@ -138,8 +139,12 @@ describe("the WebSocket server", () => {
   });
 
   it("closes 4003 when a connection does not authenticate in time", async () => {
-    const server = await start({ authTimeoutMs: 100 });
+    const clock = new ManualClock();
+    const server = await start({ authTimeoutMs: 100, clock });
     const c = await connect(server);
+    clock.advance(99);
+    expect(c.closed).toBeUndefined();
+    clock.advance(30); // the sweeper runs every quarter of the shortest deadline
     expect((await c.waitClosed()).code).toBe(CloseCode.AUTH_TIMEOUT);
     expect(c.disconnectPush()?.reconnect).toBe(true);
     expect(server.counters.authTimeouts).toBe(1);
@@ -148,31 +153,40 @@ describe("the WebSocket server", () => {
   it("pings a silent connection and closes 4000 when nothing comes back", async () => {
     let closed: (code: number) => void = () => {};
     const closeCode = new Promise<number>((r) => (closed = r));
+    const clock = new ManualClock();
     const server = await start({
       heartbeatIntervalMs: 50,
       heartbeatTimeoutMs: 100,
+      clock,
       hooks: { onConnectionClose: (_, code) => closed(code) },
     });
     const c = await connect(server);
     await c.login("p:1");
     // Stop answering pings: ws answers automatically, so pause the socket's reading.
     (c.ws as unknown as { _socket: { pause(): void } })._socket.pause();
+    clock.advance(60); // silent past the interval: pinged
+    clock.advance(99);
+    expect(server.counters.heartbeatTimeouts).toBe(0);
+    clock.advance(30); // no answer within the timeout
     expect(await closeCode).toBe(CloseCode.HEARTBEAT_TIMEOUT);
     expect(server.counters.heartbeatTimeouts).toBe(1);
   });
 
   it("keeps a connection that answers pings alive past the heartbeat interval", async () => {
-    const server = await start({ heartbeatIntervalMs: 30, heartbeatTimeoutMs: 60 });
+    const clock = new ManualClock();
+    const server = await start({ heartbeatIntervalMs: 30, heartbeatTimeoutMs: 60, clock });
     const c = await connect(server);
     await c.login("p:1");
-    const pings = await new Promise<number>((resolve) => {
-      let n = 0;
-      c.ws.on("ping", () => {
-        if (++n === 4) resolve(n);
-      });
-    });
-    expect(pings).toBe(4);
-    expect(c.closed).toBeUndefined();
+    for (let i = 0; i < 4; i++) {
+      const pinged = new Promise<void>((resolve) => c.ws.once("ping", () => resolve()));
+      clock.advance(40); // silent past the interval: the server pings
+      await pinged;
+      // ws answered the ping before this request; once the request is answered, the pong is in.
+      await c.request(1000, bytes("after the pong"));
+      expect(c.closed).toBeUndefined();
+    }
+    // 4 x 40 ms is past the 60 ms timeout: only the pongs kept it open.
+    expect(server.counters.heartbeatTimeouts).toBe(0);
   });
 
   it("answers an app PING with a PONG that echoes the payload and carries ts", async () => {
