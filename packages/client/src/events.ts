@@ -47,3 +47,8 @@ export class Emitter<E> {
     }
   }
 }
+
+/** What a thrown value becomes in an `error` event. */
+export function asError(e: unknown): Error {
+  return e instanceof Error ? e : new Error(String(e));
+}

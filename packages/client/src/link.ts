@@ -23,6 +23,7 @@ import {
   fflateGzip,
   hasFlag,
   isAeadAlgorithm,
+  isGameMsgId,
   isTetherError,
   type OutgoingFrame,
   PROTOCOL_VERSION,
@@ -30,12 +31,16 @@ import {
   SystemMsgId,
   TetherError,
 } from "@tether/protocol";
+import type { Clock } from "./clock.js";
 import type { ClientOptions } from "./options.js";
+import { LocalClose } from "./reconnect-policy.js";
 import { messageBytes, type WebSocketLike } from "./transport.js";
 
 const OPEN = 1;
 
 export interface LinkEvents {
+  /** A message arrived, whatever it holds: a sign of life for the heartbeat. */
+  heard(): void;
   /** Every decoded frame except the RESPs of system calls. */
   frame(f: Frame): void;
   /** The socket closed (or failed to open). */
@@ -59,12 +64,12 @@ export class Link {
   private codec: ConnectionCodec = plainCodec(1 << 30);
   private readonly calls = new Map<number, { resolve: (f: Frame) => void; reject: (e: Error) => void }>();
   private ended = false;
-  lastInbound = Date.now();
   maxFrameBytes = 1 << 20;
 
   private constructor(
     private readonly ws: WebSocketLike,
     private readonly events: LinkEvents,
+    private readonly clock: Clock,
   ) {
     ws.onmessage = (ev) => this.onMessage(ev.data);
     ws.onclose = (ev) => this.end(ev.code, ev.reason);
@@ -72,10 +77,10 @@ export class Link {
   }
 
   /** Opens a socket; rejects when it cannot be opened. */
-  static open(ws: WebSocketLike, events: LinkEvents): Promise<Link> {
+  static open(ws: WebSocketLike, events: LinkEvents, clock: Clock): Promise<Link> {
     ws.binaryType = "arraybuffer";
     return new Promise((resolve, reject) => {
-      ws.onopen = () => resolve(new Link(ws, events));
+      ws.onopen = () => resolve(new Link(ws, events, clock));
       ws.onclose = (ev) => reject(new Error(`socket closed before opening (${ev.code})`));
       ws.onerror = () => {};
     });
@@ -101,20 +106,19 @@ export class Link {
         reject(new TetherError(ErrorCode.SESSION_EXPIRED, "the connection is closed"));
         return;
       }
-      const timer = setTimeout(() => {
+      const timer = this.clock.setTimer(timeoutMs, () => {
         this.calls.delete(seq);
         reject(new TetherError(ErrorCode.REQUEST_TIMEOUT, `no answer to system request ${msgId}`));
-        this.close(CloseCode.HEARTBEAT_TIMEOUT, "no answer during the handshake");
-      }, timeoutMs);
-      (timer as { unref?: () => void }).unref?.();
+        this.close(LocalClose.NO_ANSWER.code, LocalClose.NO_ANSWER.reason);
+      });
       this.calls.set(seq, {
         resolve: (f) => {
-          clearTimeout(timer);
+          timer.cancel();
           if (hasFlag(f.flags, FrameFlag.ERROR)) reject(errorFromFrame(f));
           else resolve(f);
         },
         reject: (e) => {
-          clearTimeout(timer);
+          timer.cancel();
           reject(e);
         },
       });
@@ -186,7 +190,7 @@ export class Link {
 
   private onMessage(data: unknown): void {
     if (this.ended) return;
-    this.lastInbound = Date.now();
+    this.events.heard();
     const bytes = messageBytes(data);
     if (bytes === undefined) {
       this.close(CloseCode.PROTOCOL_ERROR, "text message from the server"); // protocol.md §1
@@ -201,7 +205,7 @@ export class Link {
       this.close(CloseCode.PROTOCOL_ERROR, "undecodable frame from the server");
       return;
     }
-    if (frame.type === FrameType.RESP && frame.msgId < 1000) {
+    if (frame.type === FrameType.RESP && !isGameMsgId(frame.msgId)) {
       const call = this.calls.get(frame.seq);
       if (call) {
         this.calls.delete(frame.seq);

@@ -3,6 +3,7 @@
  * object; callers pass a Partial (url and token are required).
  */
 import { type CryptoProvider, nobleCrypto } from "@tether/protocol";
+import { type Clock, systemClock } from "./clock.js";
 import { type ClientStore, memoryStore } from "./store.js";
 import type { TransportFactory } from "./transport.js";
 
@@ -48,6 +49,8 @@ export interface ClientOptions {
   clientVersion: string;
   /** Randomness for backoff (tests pass a fixed one). Default Math.random. */
   random: () => number;
+  /** Time for the heartbeat, backoff, ACK batching and timeouts (tests pass a manual one). Default systemClock. */
+  clock: Clock;
 }
 
 export const CLIENT_DEFAULTS: Readonly<Omit<ClientOptions, "url" | "token" | "store">> = Object.freeze({
@@ -63,6 +66,7 @@ export const CLIENT_DEFAULTS: Readonly<Omit<ClientOptions, "url" | "token" | "st
   crypto: nobleCrypto,
   clientVersion: "@tether/client 0.1.0",
   random: Math.random,
+  clock: systemClock,
 });
 
 function positive(name: string, v: unknown): void {

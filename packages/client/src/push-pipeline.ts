@@ -16,39 +16,48 @@ export interface PushMeta {
   readonly ts: number;
 }
 
+/** Where the last applied pushId lives: the session record, which persists it. */
+export interface AppliedCursor {
+  readonly lastAppliedPushId: number;
+  setLastApplied(pushId: number): void;
+}
+
 export interface PipelineSink {
   /** Runs the app's handler for a push (awaited before the next one). */
   deliver(frame: Frame): Promise<void>;
   /** Runs the app's snapshot handler. */
   snapshot(snapshot: Uint8Array, revision: number): Promise<void>;
-  /** A reliable push was applied: persist, and schedule the ACK. */
+  /** A reliable push was applied and recorded, its handler finished: schedule the ACK. */
   applied(pushId: number): void;
   /** A pushId was skipped inside one connection: the link must be dropped and resumed. */
   gap(expected: number, got: number): void;
 }
 
 export class PushPipeline {
-  lastApplied: number;
   private queue: Frame[] = [];
   private running = false;
   /** Waiting for a snapshot: hold reliable pushes until it arrives. */
   awaitingSnapshot = false;
   private held: Frame[] = [];
   private snapshotRevision = 0;
-  private idle: (() => void)[] = [];
+  /** Counts resets: a handler that finishes after one ran for the old stream and records nothing. */
+  private baselines = 0;
 
   constructor(
-    lastApplied: number,
+    private readonly cursor: AppliedCursor,
     private readonly sink: PipelineSink,
-  ) {
-    this.lastApplied = lastApplied;
+  ) {}
+
+  get lastApplied(): number {
+    return this.cursor.lastAppliedPushId;
   }
 
   /** After NEED_FULL_SYNC: adopt the baseline; with `snapshot`, hold pushes until one arrives. */
   reset(baseline: number, snapshot: boolean): void {
+    this.baselines++;
     this.queue = [];
     this.held = [];
-    this.lastApplied = baseline;
+    this.cursor.setLastApplied(baseline);
     this.awaitingSnapshot = snapshot;
     this.snapshotRevision = 0;
   }
@@ -72,12 +81,6 @@ export class PushPipeline {
     if (!this.running) void this.drain();
   }
 
-  /** Resolves when every queued push has been handled. */
-  settled(): Promise<void> {
-    if (!this.running && this.queue.length === 0) return Promise.resolve();
-    return new Promise((r) => this.idle.push(r));
-  }
-
   private async drain(): Promise<void> {
     this.running = true;
     try {
@@ -87,7 +90,6 @@ export class PushPipeline {
       }
     } finally {
       this.running = false;
-      for (const r of this.idle.splice(0)) r();
     }
   }
 
@@ -97,10 +99,15 @@ export class PushPipeline {
       return;
     }
     if (this.awaitingSnapshot) {
+      // A snapshot at or below the baseline is older than what the client has: held, then dropped.
       if (f.msgId === SystemMsgId.SYNC_SNAPSHOT && f.pushId > this.lastApplied) {
-        await this.applySnapshot(f);
+        const baselines = this.baselines;
+        if (!(await this.apply(f))) return;
         this.awaitingSnapshot = false;
-        for (const h of this.takeHeld()) await this.applyInOrder(h);
+        for (const h of this.takeHeld()) {
+          if (baselines !== this.baselines) return;
+          await this.applyInOrder(h);
+        }
       } else {
         this.held.push(f);
       }
@@ -123,17 +130,23 @@ export class PushPipeline {
       this.queue = [];
       return;
     }
-    if (f.msgId === SystemMsgId.SYNC_SNAPSHOT) await this.applySnapshot(f);
-    else if (!(f.rev > 0 && f.rev <= this.snapshotRevision)) await this.sink.deliver(f);
-    this.lastApplied = f.pushId;
-    this.sink.applied(f.pushId);
+    await this.apply(f);
   }
 
-  private async applySnapshot(f: Frame): Promise<void> {
-    const s = SyncSnapshotPush.decode(f.payload);
-    this.snapshotRevision = s.serverStateRevision;
-    await this.sink.snapshot(s.snapshot, s.serverStateRevision);
-    this.lastApplied = f.pushId;
+  /** Runs the handler, then records the push as applied and lets the ACK follow. */
+  private async apply(f: Frame): Promise<boolean> {
+    const baselines = this.baselines;
+    if (f.msgId === SystemMsgId.SYNC_SNAPSHOT) {
+      const s = SyncSnapshotPush.decode(f.payload);
+      this.snapshotRevision = s.serverStateRevision;
+      await this.sink.snapshot(s.snapshot, s.serverStateRevision);
+    } else if (!(f.rev > 0 && f.rev <= this.snapshotRevision)) {
+      // A push whose rev the snapshot already contains is skipped, but still counts as applied.
+      await this.sink.deliver(f);
+    }
+    if (baselines !== this.baselines) return false; // reset meanwhile: the old stream is gone
+    this.cursor.setLastApplied(f.pushId);
     this.sink.applied(f.pushId);
+    return true;
   }
 }

@@ -10,9 +10,11 @@ import {
   FrameFlag,
   FrameType,
   hasFlag,
+  type OutgoingFrame,
   TetherError,
 } from "@tether/protocol";
-import { errorFromFrame, type Link } from "./link.js";
+import type { Clock, TimerHandle } from "./clock.js";
+import { errorFromFrame } from "./link.js";
 
 interface Pending {
   readonly seq: number;
@@ -20,13 +22,22 @@ interface Pending {
   readonly payload: Uint8Array;
   readonly resolve: (payload: Uint8Array) => void;
   readonly reject: (e: Error) => void;
-  timer: ReturnType<typeof setTimeout> | undefined;
+  timer: TimerHandle | undefined;
   sent: boolean;
+}
+
+/** The part of a link requests need. */
+export interface RequestLink {
+  readonly open: boolean;
+  /** The server's max_frame_bytes. */
+  readonly maxFrameBytes: number;
+  send(frame: OutgoingFrame): void;
 }
 
 export interface RequestBookOptions {
   readonly requestTimeoutMs: number;
   readonly maxQueuedRequests: number;
+  readonly clock: Clock;
   /** The next seq (persisted by the caller). */
   readonly nextSeq: () => number;
   /** The ACK to piggy-back on a request, or 0. */
@@ -36,9 +47,9 @@ export interface RequestBookOptions {
 export class RequestBook {
   private readonly pending = new Map<number, Pending>();
   private readonly queue: Pending[] = [];
-  private link: Link | undefined;
+  private link: RequestLink | undefined;
   private inFlight = 0;
-  maxInFlight = 64;
+  private maxInFlight = 64;
 
   constructor(private readonly o: RequestBookOptions) {}
 
@@ -50,11 +61,9 @@ export class RequestBook {
         return;
       }
       const p: Pending = { seq: this.o.nextSeq(), msgId, payload, resolve, reject, timer: undefined, sent: false };
-      p.timer = setTimeout(
-        () => this.fail(p, new TetherError(ErrorCode.REQUEST_TIMEOUT, "no answer in time")),
-        this.o.requestTimeoutMs,
+      p.timer = this.o.clock.setTimer(this.o.requestTimeoutMs, () =>
+        this.fail(p, new TetherError(ErrorCode.REQUEST_TIMEOUT, "no answer in time")),
       );
-      (p.timer as { unref?: () => void }).unref?.();
       this.pending.set(p.seq, p);
       this.queue.push(p);
       this.pump();
@@ -68,7 +77,7 @@ export class RequestBook {
   }
 
   /** Ready on a link: requests go out from now on. */
-  attach(link: Link, maxInFlight: number): void {
+  attach(link: RequestLink, maxInFlight: number): void {
     this.link = link;
     this.maxInFlight = maxInFlight;
     this.inFlight = 0;
@@ -104,7 +113,7 @@ export class RequestBook {
     const p = this.pending.get(f.seq);
     if (p === undefined || p.msgId !== f.msgId || !p.sent) return false;
     this.pending.delete(p.seq);
-    clearTimeout(p.timer);
+    p.timer?.cancel();
     this.inFlight = Math.max(0, this.inFlight - 1);
     if (hasFlag(f.flags, FrameFlag.ERROR)) p.reject(errorFromFrame(f));
     else p.resolve(f.payload);
@@ -114,7 +123,7 @@ export class RequestBook {
 
   private fail(p: Pending, e: Error): void {
     if (!this.pending.delete(p.seq)) return;
-    clearTimeout(p.timer);
+    p.timer?.cancel();
     const i = this.queue.indexOf(p);
     if (i >= 0) this.queue.splice(i, 1);
     else if (p.sent) this.inFlight = Math.max(0, this.inFlight - 1);

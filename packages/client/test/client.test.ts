@@ -1,6 +1,7 @@
 import { CloseCode, ErrorCode, isTetherError, nobleCrypto, toHex } from "@tether/protocol";
 import { describe, expect, it } from "vitest";
 import { backoffDelay, type ClientState, localStorageStore, type StorageLike } from "../src/index.js";
+import { ManualClock } from "./manual-clock.js";
 import { echo, forgetServer, makeClient, nextEvent, startEcho, stateReached } from "./support.js";
 
 /** Counts calls; `done` resolves at the n-th. */
@@ -109,13 +110,24 @@ describe("TetherClient against the conformance server", () => {
   });
 
   it("detects a server that stops answering without closing, reconnects and resumes", async () => {
-    const server = await startEcho("--heartbeat-interval-ms", "100");
-    const { client, transport } = makeClient(server.url, { heartbeatTimeoutMs: 150 });
+    const server = await startEcho("--heartbeat-interval-ms", "20000");
+    const clock = new ManualClock();
+    const { client, transport } = makeClient(server.url, {
+      clock,
+      heartbeatTimeoutMs: 10_000,
+      reconnect: { minDelayMs: 1000, maxDelayMs: 1000 },
+      random: () => 0.5,
+    });
     await client.connect();
     transport.blackHole = true;
-    await stateReached(client, "reconnecting");
+    clock.advance(20_000); // the server's interval of silence: the client PINGs into the black hole
+    expect(client.state.kind).toBe("ready");
+    clock.advance(10_000); // nothing within heartbeatTimeoutMs of the PING: the link is dead
+    expect(client.state).toEqual({ kind: "reconnecting", attempt: 1, delayMs: 500 });
     transport.blackHole = false;
-    const r = await nextEvent(client, "resumed");
+    const resumed = nextEvent(client, "resumed");
+    clock.advance(500);
+    const r = await resumed;
     expect(r).toEqual({ replayed: 0 });
     expect((await client.request(1000, echo.EchoReq, { text: "back" }, echo.EchoResp)).text).toBe("back");
   });
