@@ -13,12 +13,6 @@ export function concatBytes(...parts: Uint8Array[]): Uint8Array {
   return out;
 }
 
-export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
 export function isAllZero(a: Uint8Array): boolean {
   let acc = 0;
   for (let i = 0; i < a.length; i++) acc |= a[i] as number;

@@ -5,7 +5,7 @@
 import "./protobuf-runtime.js";
 
 export { allocBytes, BytePool } from "./byte-pool.js";
-export { bytesEqual, concatBytes, fromHex, toHex, utf8 } from "./bytes.js";
+export { concatBytes, fromHex, toHex, utf8 } from "./bytes.js";
 export { CloseCode, type CloseCodeName, shouldReconnect } from "./close-codes.js";
 export {
   CompressionAlgorithm,

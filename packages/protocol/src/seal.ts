@@ -85,10 +85,6 @@ export class FrameOpener {
     private readonly iv: Uint8Array,
   ) {}
 
-  get openedCount(): number {
-    return this.counter;
-  }
-
   /**
    * Decodes and opens one sealed frame. The result keeps the wire flags (ENCRYPT included) and
    * carries the plaintext payload. An unsealed frame is INVALID_FRAME `not-sealed`. A frame of

@@ -11,6 +11,9 @@ import type { TransportLimits } from "./options.js";
 export class PendingHandshakes {
   /** Sockets by the time they were accepted, oldest first (a Map keeps insertion order). */
   private readonly sockets = new Map<Duplex, number>();
+  private readonly forget = (socket: Duplex) => () => this.sockets.delete(socket);
+  /** The close listener of each pending socket, removed when it upgrades. */
+  private readonly listeners = new WeakMap<Duplex, () => void>();
 
   constructor(
     private readonly limits: Readonly<TransportLimits>,
@@ -32,12 +35,16 @@ export class PendingHandshakes {
       }
     }
     this.sockets.set(socket, now);
-    socket.once("close", () => this.sockets.delete(socket));
+    const onClose = this.forget(socket);
+    this.listeners.set(socket, onClose);
+    socket.once("close", onClose);
   }
 
   /** The socket became a WebSocket: it no longer counts. */
   upgraded(socket: Duplex | undefined): void {
-    if (socket !== undefined) this.sockets.delete(socket);
+    if (socket === undefined || !this.sockets.delete(socket)) return;
+    const onClose = this.listeners.get(socket);
+    if (onClose) socket.off("close", onClose); // an upgraded socket keeps nothing of this
   }
 
   /** Cuts the sockets past handshakeTimeoutMs. */

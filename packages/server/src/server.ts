@@ -9,7 +9,7 @@ import { createServer as createHttpServer, type Server as HttpServer, type Incom
 import { Server as HttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
-import { CloseCode } from "@tether/protocol";
+import { CloseCode, isGameMsgId } from "@tether/protocol";
 import {
   InvalidOptionError,
   LIMIT_NAMES,
@@ -104,7 +104,7 @@ export class TetherServer {
     this.engine.contextExtras = { gateway: this.gateway, server: this };
     this.metrics = new ServerMetrics({
       read: () => this.metricsSnapshot(),
-      knownMsgId: (msgId) => msgId < 1000 || this.engine.routes.has(msgId),
+      knownMsgId: (msgId) => !isGameMsgId(msgId) || this.engine.routes.has(msgId),
     });
     this.pending = new PendingHandshakes(this.transport, this.counters);
     const server = this; // read live by admission
@@ -286,7 +286,7 @@ export class TetherServer {
         limits: this.transport,
         counters: this.counters,
         flusher: this.flusher,
-        closed: (l) => this.links.delete(l.info.connId),
+        closed: (l) => this.links.delete(l.conn.connId),
         debug: (message, fields) => this.options.logger.debug(message, fields),
       },
       ws,

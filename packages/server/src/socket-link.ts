@@ -73,7 +73,7 @@ export class SocketLink {
   constructor(
     private readonly host: LinkHost,
     readonly ws: WebSocket,
-    readonly info: UpgradeInfo,
+    info: UpgradeInfo,
   ) {
     const now = host.engine.clock.now();
     this.openedAt = now;

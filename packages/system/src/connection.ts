@@ -53,7 +53,6 @@ export type ConnectionState = "open" | "closed";
 export class Connection {
   readonly connId: string;
   readonly info: ConnectionInfo;
-  readonly openedAt: number;
   /** System frames and hand-offs, in arrival order. */
   readonly lane = new SerialLane();
   /** Request dedup before authentication (sessions.md §7). */
@@ -63,9 +62,8 @@ export class Connection {
   state: ConnectionState = "open";
   /** Requests received and not answered yet. */
   inFlight = 0;
-  /** Frames received so far (the first may be a ClientHello). */
-  framesReceived = 0;
-  helloDone = false;
+  /** Its first frame has been read (the only place a ClientHello may be). */
+  firstFrameSeen = false;
   closeCode = 0;
   /** Payload bytes of requests waiting in `lane` (bounded by maxQueuedRequestBytes). */
   queuedBytes = 0;
@@ -87,7 +85,6 @@ export class Connection {
   ) {
     this.connId = info.connId;
     this.info = info;
-    this.openedAt = engine.clock.now();
     this.maxFrameBytes = engine.limits.maxFrameBytes;
     this.codec = plainCodec(engine.limits.maxFrameBytes);
     this.dedup = new DedupCache(engine.limits, engine.clock);
@@ -116,7 +113,6 @@ export class Connection {
       this.protocolError(e);
       return;
     }
-    this.framesReceived++;
     this.engine.dispatch(this, frame, rateLimited);
   }
 
@@ -319,6 +315,6 @@ export function errorResponse(msgId: number, error: TetherError): CachedResponse
 
 /** Maps anything a handler threw to what the client sees: TetherErrors as they are, else INTERNAL. */
 export function toTetherError(e: unknown): TetherError {
-  if (isTetherError(e)) return e as TetherError;
+  if (isTetherError(e)) return e;
   return new TetherError(ErrorCode.INTERNAL, "internal error");
 }

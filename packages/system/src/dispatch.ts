@@ -28,8 +28,8 @@ import { sync } from "./sync.js";
 
 /** Routes one decoded inbound frame (called by Connection.receive). */
 export function dispatch(engine: SessionEngine, conn: Connection, frame: Frame, rateLimited = false): void {
-  if (!conn.helloDone) {
-    conn.helloDone = true;
+  if (!conn.firstFrameSeen) {
+    conn.firstFrameSeen = true;
     if (frame.type === FrameType.REQ && frame.msgId === SystemMsgId.CLIENT_HELLO) {
       hello(engine, conn, frame);
       return;
@@ -115,7 +115,7 @@ function request(engine: SessionEngine, conn: Connection, frame: Frame): void {
     conn.refuse(frame, new TetherError(ErrorCode.SERVER_BUSY, "the server is shutting down"));
     return;
   }
-  if (frame.msgId >= 1000 && conn.lane.length === 0) {
+  if (isGameMsgId(frame.msgId) && conn.lane.length === 0) {
     conn.admit();
     // Nothing waits ahead of it in the connection's lane (no system request in progress):
     // hand it to its session at once; the order is the same.

@@ -9,11 +9,13 @@ import {
   type CryptoProvider,
   DEFAULT_COMPRESSION_MIN_BYTES,
   ED25519_SEED_BYTES,
+  ErrorCode,
   fflateGzip,
   isAeadAlgorithm,
   MIN_MAX_FRAME_BYTES,
   nobleCrypto,
   type PayloadCompressor,
+  TetherError,
 } from "@tether/protocol";
 import { type Clock, systemClock } from "./clock.js";
 import type { SessionHooks } from "./hooks.js";
@@ -125,14 +127,16 @@ export const DEFAULTS: Readonly<SessionOptions> = Object.freeze({
   hooks: {},
 });
 
-/** A bad option: a TypeError with a stable code and the option's name. */
-export class InvalidOptionError extends TypeError {
-  readonly code = "ERR_TETHER_INVALID_OPTION";
+/**
+ * A bad option or call argument: the one error class, TetherError, with code BAD_REQUEST (1012)
+ * and `option` (also in `detail.option`) naming the field or argument.
+ */
+export class InvalidOptionError extends TetherError {
   constructor(
     readonly option: string,
     message: string,
   ) {
-    super(`option ${option}: ${message}`);
+    super(ErrorCode.BAD_REQUEST, `option ${option}: ${message}`, { detail: { option } });
     this.name = "InvalidOptionError";
   }
 }

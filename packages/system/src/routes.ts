@@ -61,8 +61,4 @@ export class RouteTable {
   has(msgId: number): boolean {
     return this.routes.has(msgId);
   }
-
-  msgIds(): number[] {
-    return [...this.routes.keys()];
-  }
 }

@@ -1,4 +1,4 @@
-import { CloseCode, FrameType, fromHex } from "@tether/protocol";
+import { CloseCode, ErrorCode, FrameType, fromHex } from "@tether/protocol";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { InvalidOptionError, SessionEngine } from "../src/index.js";
@@ -68,7 +68,7 @@ describe("options", () => {
       expect.unreachable();
     } catch (e) {
       expect(e).toBeInstanceOf(InvalidOptionError);
-      expect((e as InvalidOptionError).code).toBe("ERR_TETHER_INVALID_OPTION");
+      expect((e as InvalidOptionError).code).toBe(ErrorCode.BAD_REQUEST);
       expect((e as InvalidOptionError).option).toBe(name);
     }
   });
