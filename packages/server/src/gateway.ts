@@ -4,16 +4,14 @@
  * process), remotely (split mode, over a link) or by a cluster (Redis). Ids: playerId (from the
  * authenticator), sessionId (one per session), connId (one per connection; guests have only it).
  */
+import type { PushOptions } from "@tether/system";
 import type { ServerLimits } from "./options.js";
 
-export interface GatewayPushOptions {
-  /** Numbered, buffered and replayed across reconnects. Default: true, except for broadcast. */
-  readonly reliable?: boolean;
-  /** Allow compression of this payload (when negotiated). Default true. */
-  readonly compress?: boolean;
-  /** Game-state revision after this push (the frame's `rev`). */
-  readonly rev?: number;
-}
+/**
+ * Push options of the Gateway: the session layer's PushOptions (reliable, compress, rev), whose
+ * reliable default is true for every call but broadcast, which is best effort unless told.
+ */
+export type GatewayPushOptions = PushOptions;
 
 /** One message of a bulk send: to a session or to every session of a player. */
 export type BulkItem = (

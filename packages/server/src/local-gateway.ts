@@ -80,7 +80,7 @@ export class LocalGateway implements Gateway {
     options: GatewayPushOptions = {},
   ): number {
     checkGameMsgId(msgId);
-    return this.engine.pushMany(sessions, msgId, payload, { ...options, reliable: options.reliable !== false });
+    return this.engine.pushMany(sessions, msgId, payload, options);
   }
 
   async send(
@@ -92,7 +92,7 @@ export class LocalGateway implements Gateway {
     const s = this.engine.store.byId(sessionId);
     if (!s || s.ended) return false;
     // One target: a payload its connection cannot take rejects with PAYLOAD_TOO_LARGE.
-    this.engine.push(s, msgId, payload, { ...options, reliable: options.reliable !== false });
+    this.engine.push(s, msgId, payload, options);
     return true;
   }
 

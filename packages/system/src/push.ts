@@ -122,6 +122,11 @@ export function issueReliable(
 
 // ---- the push calls of game code (engine.push, engine.pushMany) ----------------------------
 
+/** The reliable default of game pushes, decided here only: reliable unless `reliable: false`. */
+function isReliable(options: PushOptions): boolean {
+  return options.reliable !== false;
+}
+
 /** Pushes from game code use msgIds from 1000 (1..999 belong to the system). */
 export function checkGameMsgId(msgId: number): void {
   if (!isGameMsgId(msgId)) throw new InvalidOptionError("msgId", `game pushes use msgIds from 1000 (got ${msgId})`);
@@ -203,7 +208,7 @@ export function push(
   options: PushOptions = {},
 ): number {
   checkGameMsgId(msgId);
-  const id = pushTo(engine, session, pushBody(engine, msgId, payload, options), options.reliable !== false);
+  const id = pushTo(engine, session, pushBody(engine, msgId, payload, options), isReliable(options));
   if (id < 0) throw tooLargeForConnection(payload.length);
   return id;
 }
@@ -218,7 +223,7 @@ export function pushMany(
 ): number {
   checkGameMsgId(msgId);
   const body = pushBody(engine, msgId, payload, options);
-  const reliable = options.reliable !== false;
+  const reliable = isReliable(options);
   const shared: SharedFrames | undefined = reliable ? undefined : new Map();
   const now = engine.clock.now();
   let n = 0;
