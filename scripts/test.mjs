@@ -11,6 +11,9 @@ const steps = [
   ["lint", bin("biome"), ["check", "--error-on-warnings", "."]],
   ["build", bin("turbo"), ["run", "build", "--output-logs=errors-only"]],
   ["type check", bin("tsc"), ["-p", "tsconfig.json"]],
+  // The browser entries of protocol and client compile without Node's types.
+  ["type check without Node (protocol)", bin("tsc"), ["-p", "packages/protocol/tsconfig.browser.json"]],
+  ["type check without Node (client)", bin("tsc"), ["-p", "packages/client/tsconfig.browser.json"]],
 ];
 
 for (const [name, cmd, args] of steps) {
