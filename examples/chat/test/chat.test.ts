@@ -8,9 +8,9 @@
 import { mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { launchChromium } from "@tether/testkit/chromium";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "../../../packages/protocol/test/support/chromium.js";
 import { type ChatServer, startChatServer } from "../src/chat-server.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");

@@ -6,8 +6,8 @@
  */
 import { FrameType, ResumeResult } from "@tether/protocol";
 import type { TetherServer } from "@tether/server";
+import { prng } from "@tether/testkit";
 import { afterEach, describe, expect, it } from "vitest";
-import { prng } from "../../../packages/protocol/test/support/fixtures.js";
 import { createEchoServer } from "../src/echo-server.js";
 import { echo, isError, WsClient } from "./support.js";
 

@@ -36,12 +36,8 @@ import {
   toHex,
 } from "@tether/protocol";
 import { tether } from "@tether/protocol/gen/echo";
+import { type InvalidFrameVector, loadVectors, type ValidFrameVector } from "@tether/testkit";
 import { WebSocket } from "ws";
-import {
-  type InvalidFrameVector,
-  loadVectors,
-  type ValidFrameVector,
-} from "../../../packages/protocol/test/vectors.js";
 
 export const echo = tether.echo;
 

@@ -23,8 +23,8 @@
  * max_frame_bytes below 1024, PushMe pad_bytes above the frame limit) and look past them.
  */
 import { FrameFlag, FrameType, fflateGzip, hasFlag, LoginReq, LoginResp, ResumeResp } from "@tether/protocol";
+import { WsClient } from "@tether/testkit";
 import { afterEach, describe, expect, it, onTestFailed } from "vitest";
-import { WsClient } from "../../../packages/server/test/ws-client.js";
 import {
   ActionLog,
   attackerToken,

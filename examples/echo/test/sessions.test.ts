@@ -106,7 +106,7 @@ describe("the conformance server's sessions", () => {
     const server = await startEcho();
     const a = await player(server, 1);
     const b = await client(server);
-    await expect(b.login("p:1", false)).rejects.toThrow(String(ErrorCode.SESSION_CONFLICT));
+    await expect(b.login("p:1", false)).rejects.toMatchObject({ code: ErrorCode.SESSION_CONFLICT });
     expect(a.closed).toBeUndefined();
   });
 
@@ -123,7 +123,7 @@ describe("the conformance server's sessions", () => {
   it("rejects a bad token with UNAUTHORIZED and closes 4003 when the auth deadline passes", async () => {
     const server = await startEcho("--auth-timeout-ms", "150");
     const c = await client(server);
-    await expect(c.login("nope")).rejects.toThrow(String(ErrorCode.UNAUTHORIZED));
+    await expect(c.login("nope")).rejects.toMatchObject({ code: ErrorCode.UNAUTHORIZED });
     expect((await c.waitClosed()).code).toBe(CloseCode.AUTH_TIMEOUT);
   });
 

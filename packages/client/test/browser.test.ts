@@ -8,9 +8,9 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { launchChromium } from "@tether/testkit/chromium";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "../../protocol/test/support/chromium.js";
 import { echo, startEcho } from "./support.js";
 
 const bundle = join(dirname(fileURLToPath(import.meta.url)), "..", "dist", "browser", "tether-client.js");

@@ -3,8 +3,9 @@
  * exactly 1..N (N = 5,000) in order while the client's socket is cut at random points at least
  * 20 times.
  */
+
+import { prng } from "@tether/testkit";
 import { describe, expect, it } from "vitest";
-import { prng } from "../../protocol/test/support/fixtures.js";
 import { echo, makeClient, startEcho } from "./support.js";
 
 describe("client chaos", () => {

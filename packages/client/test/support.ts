@@ -6,7 +6,7 @@ import { afterEach } from "vitest";
 import { WebSocket } from "ws";
 import { type ClientOptions, TetherClient, type TransportFactory, type WebSocketLike } from "../src/index.js";
 
-export { echo, forget as forgetServer, startEcho } from "../../../examples/echo/test/support.js";
+export { echo, forget as forgetServer, startEcho } from "@tether/testkit/echo";
 
 const clients: TetherClient[] = [];
 

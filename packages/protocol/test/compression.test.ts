@@ -1,4 +1,5 @@
 import { deflateRawSync, constants as zc } from "node:zlib";
+import { type GzipVector, loadVectors } from "@tether/testkit";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
@@ -16,7 +17,6 @@ import {
 } from "../src/index.js";
 import { nodeGzip } from "../src/node/index.js";
 import { GZIP_PATHS, ruleOf } from "./support/fixtures.js";
-import { type GzipVector, loadVectors } from "./vectors.js";
 
 const vectors = loadVectors<GzipVector[]>("gzip.json");
 const paths = GZIP_PATHS;

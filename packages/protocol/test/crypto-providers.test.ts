@@ -1,9 +1,9 @@
+import { loadVectors } from "@tether/testkit";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type AeadAlgorithm, fromHex, nobleCrypto, toHex } from "../src/index.js";
 import { nodeCrypto } from "../src/node/index.js";
 import { AEADS, CRYPTO_PROVIDERS } from "./support/fixtures.js";
-import { loadVectors } from "./vectors.js";
 
 interface Primitives {
   x25519: { name: string; secretKey: string; publicKey: string; peerPublicKey: string; shared: string }[];

@@ -1,3 +1,4 @@
+import { type InvalidFrameVector, loadVectors, type ValidFrameVector, type VectorFrame } from "@tether/testkit";
 import { describe, expect, it } from "vitest";
 import {
   decodeFrame,
@@ -9,7 +10,6 @@ import {
   toHex,
 } from "../src/index.js";
 import { ruleOf } from "./support/fixtures.js";
-import { type InvalidFrameVector, loadVectors, type ValidFrameVector, type VectorFrame } from "./vectors.js";
 
 const valid = loadVectors<ValidFrameVector[]>("frames-valid.json");
 const invalid = loadVectors<InvalidFrameVector[]>("frames-invalid.json");

@@ -1,3 +1,4 @@
+import { loadVectors, type VectorFrame } from "@tether/testkit";
 import { describe, expect, it } from "vitest";
 import {
   type AeadAlgorithm,
@@ -26,7 +27,6 @@ import {
 } from "../src/index.js";
 import { nobleCrypto } from "../src/noble-crypto.js";
 import { AEADS, CRYPTO_PROVIDERS, ruleOf } from "./support/fixtures.js";
-import { loadVectors, type VectorFrame } from "./vectors.js";
 
 interface HandshakeVector {
   name: string;

@@ -1,11 +1,11 @@
 import { request as httpRequest } from "node:http";
+import { TetherClient } from "@tether/client";
+import { nodeTransport } from "@tether/client/node";
 import { CloseCode, FrameType } from "@tether/protocol";
 import { InvalidOptionError } from "@tether/system";
+import { WsClient } from "@tether/testkit";
 import { afterEach, describe, expect, it } from "vitest";
-import { TetherClient } from "../../client/src/index.js";
-import { nodeTransport } from "../../client/src/node/index.js";
 import { createServer, type ServerOptions, type TetherServer } from "../src/index.js";
-import { WsClient } from "./ws-client.js";
 
 const servers: TetherServer[] = [];
 const sockets: WsClient[] = [];

@@ -2,10 +2,9 @@ import { createServer as createHttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { CipherAlgorithm, CloseCode, ErrorCode, FrameType, fromHex } from "@tether/protocol";
 import { ManualClock } from "@tether/system";
+import { errorOf, isError, upgradeStatus, WsClient } from "@tether/testkit";
 import { afterEach, describe, expect, it } from "vitest";
-import { errorOf, isError } from "../../protocol/test/support/frame-client.js";
 import { createServer, type ServerOptions, type TetherServer } from "../src/index.js";
-import { upgradeStatus, WsClient } from "./ws-client.js";
 
 const servers: TetherServer[] = [];
 const clients: WsClient[] = [];
@@ -281,9 +280,9 @@ describe("authentication limits and TLS awareness", () => {
   it("closes 4503 after maxAuthFailures rejected tokens on one connection", async () => {
     const server = await start({ maxAuthFailures: 2 });
     const c = await connect(server);
-    await expect(c.login("bad")).rejects.toThrow(String(ErrorCode.UNAUTHORIZED));
+    await expect(c.login("bad")).rejects.toMatchObject({ code: ErrorCode.UNAUTHORIZED });
     expect(c.closed).toBeUndefined();
-    await expect(c.login("worse")).rejects.toThrow(String(ErrorCode.UNAUTHORIZED));
+    await expect(c.login("worse")).rejects.toMatchObject({ code: ErrorCode.UNAUTHORIZED });
     expect((await c.waitClosed()).code).toBe(CloseCode.UNAUTHORIZED);
     expect(c.disconnectPush()).toMatchObject({ code: 4503, reconnect: false });
   });
@@ -317,7 +316,7 @@ describe("the server's defaults and logging", () => {
       throw new Error("boom");
     });
     const c = await connect(server);
-    await expect(c.login("secret-token-123")).rejects.toThrow();
+    await expect(c.login("secret-token-123")).rejects.toMatchObject({ code: ErrorCode.UNAUTHORIZED });
     await c.login("p:77");
     await c.request(1002, bytes("payload-marker-456"));
     c.sendRaw(fromHex("ffff"));

@@ -24,7 +24,9 @@ describe("CivGenesis bugs Tether does not have", () => {
   it("the epoch check comes after authentication: a bad token is UNAUTHORIZED, not NEED_FULL_SYNC", async () => {
     const { engine } = makeEngine();
     const c = new TestClient(engine);
-    await expect(c.resume({ token: "forged", serverEpoch: "other" })).rejects.toThrow(String(ErrorCode.UNAUTHORIZED));
+    await expect(c.resume({ token: "forged", serverEpoch: "other" })).rejects.toMatchObject({
+      code: ErrorCode.UNAUTHORIZED,
+    });
     expect(c.conn.authenticated).toBe(false);
     const r = await c.resume({ token: "p:1", serverEpoch: "other" });
     expect(r.result).toBe(ResumeResult.RESUME_NEED_FULL_SYNC);

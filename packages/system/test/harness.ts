@@ -3,7 +3,7 @@
  * TestClient, a transport-free client that speaks raw frames through @tether/protocol (so tests
  * can also send bad input). Everything waits on events; nothing sleeps.
  */
-import { FrameClient } from "../../protocol/test/support/frame-client.js";
+import { FrameClient } from "@tether/testkit";
 import {
   type AuthResult,
   type Connection,
@@ -114,4 +114,4 @@ export async function settle(rounds = 10): Promise<void> {
   for (let i = 0; i < rounds; i++) await Promise.resolve();
 }
 
-export { errorOf, isError } from "../../protocol/test/support/frame-client.js";
+export { errorOf, isError } from "@tether/testkit";

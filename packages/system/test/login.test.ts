@@ -47,7 +47,7 @@ describe("Login (sessions.md §4)", () => {
     const a = new TestClient(engine);
     await a.login("p:1");
     const b = new TestClient(engine);
-    await expect(b.login("p:1", false)).rejects.toThrow(String(ErrorCode.SESSION_CONFLICT));
+    await expect(b.login("p:1", false)).rejects.toMatchObject({ code: ErrorCode.SESSION_CONFLICT });
     expect(a.closed).toBeUndefined();
   });
 
@@ -56,7 +56,7 @@ describe("Login (sessions.md §4)", () => {
       authenticator: { authenticate: () => ({ playerId: 5, kickExistingSession: false }) },
     });
     await new TestClient(engine).login("any");
-    await expect(new TestClient(engine).login("any")).rejects.toThrow(String(ErrorCode.SESSION_CONFLICT));
+    await expect(new TestClient(engine).login("any")).rejects.toMatchObject({ code: ErrorCode.SESSION_CONFLICT });
   });
 
   it("ends a detached session under the key (Login starts fresh, its ring is dropped)", async () => {

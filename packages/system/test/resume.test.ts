@@ -16,7 +16,7 @@ describe("Resume (sessions.md §4, steps 1-7)", () => {
   it("step 1: a rejected token answers UNAUTHORIZED and the connection stays unauthenticated", async () => {
     const { engine } = makeEngine();
     const c = new TestClient(engine);
-    await expect(c.resume({ token: "bad" })).rejects.toThrow(String(ErrorCode.UNAUTHORIZED));
+    await expect(c.resume({ token: "bad" })).rejects.toMatchObject({ code: ErrorCode.UNAUTHORIZED });
     expect(c.conn.authenticated).toBe(false);
     expect(c.closed).toBeUndefined();
   });

@@ -1,7 +1,8 @@
 /**
- * A raw-frame test client built on @tether/protocol, shared by the system, server and client
+ * A raw-frame test client built on @tether/protocol, shared by the system, server and example
  * test suites. It speaks frames (so tests can also send bad input), keeps everything it
- * receives, and resolves waits on events; subclasses supply the transport.
+ * receives, and resolves waits on events; subclasses supply the transport. `login` and `resume`
+ * reject with a TetherError carrying the server's error code, so tests assert `.code`.
  */
 import {
   type AeadAlgorithm,
@@ -29,7 +30,8 @@ import {
   ResumeReq,
   ResumeResp,
   SystemMsgId,
-} from "../../src/index.js";
+  TetherError,
+} from "@tether/protocol";
 
 export interface HelloOffer {
   compressions?: CompressionAlgorithm[];
@@ -55,6 +57,12 @@ export function errorOf(f: Frame): ErrorMessage {
 
 export function isError(f: Frame): boolean {
   return hasFlag(f.flags, FrameFlag.ERROR);
+}
+
+/** The TetherError an error RESP carries (code, retryable and detail as the server sent them). */
+export function rejectionOf(what: string, f: Frame): TetherError {
+  const e = errorOf(f);
+  return new TetherError(e.code, `${what} failed: ${e.message}`, { retryable: e.retryable, detail: { ...e.detail } });
 }
 
 export abstract class FrameClient {
@@ -134,16 +142,18 @@ export abstract class FrameClient {
     return this.waitFor((f) => f.type === FrameType.RESP && f.seq === seq);
   }
 
+  /** Logs in; rejects with the server's error as a TetherError. */
   async login(token: string, kick?: boolean): Promise<LoginResp> {
     const msg = kick === undefined ? { token } : { token, kickExistingSession: kick };
     const resp = await this.request(SystemMsgId.LOGIN, LoginReq.encode(msg).finish());
-    if (isError(resp)) throw new Error(`login failed: ${errorOf(resp).code}`);
+    if (isError(resp)) throw rejectionOf("login", resp);
     return LoginResp.decode(resp.payload);
   }
 
+  /** Resumes; rejects with the server's error as a TetherError. */
   async resume(fields: Partial<ResumeReq> & { token: string }): Promise<ResumeResp> {
     const resp = await this.request(SystemMsgId.RESUME, ResumeReq.encode(fields).finish());
-    if (isError(resp)) throw new Error(`resume failed: ${errorOf(resp).code}`);
+    if (isError(resp)) throw rejectionOf("resume", resp);
     return ResumeResp.decode(resp.payload);
   }
 

@@ -1,9 +1,19 @@
-/** Loads the golden vectors shared by the protocol, server and client tests. */
+/**
+ * Loads the golden vectors shared by the protocol tests and the conformance fuzzer. The files
+ * stay where the protocol spec names them (`packages/protocol/test/vectors/`, docs/protocol.md
+ * section 10); they are found through the installed @tether/protocol package, not a relative path.
+ */
 import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 
-export const VECTORS_DIR = join(dirname(fileURLToPath(import.meta.url)), "vectors");
+/** `packages/protocol/test/vectors`, from the resolved `@tether/protocol` entry (`dist/index.js`). */
+export const VECTORS_DIR = join(
+  dirname(createRequire(import.meta.url).resolve("@tether/protocol")),
+  "..",
+  "test",
+  "vectors",
+);
 
 export function loadVectors<T>(file: string): T {
   return JSON.parse(readFileSync(join(VECTORS_DIR, file), "utf8")) as T;

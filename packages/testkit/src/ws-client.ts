@@ -4,7 +4,7 @@
  * messages, oversize frames, garbage.
  */
 import { WebSocket } from "ws";
-import { FrameClient } from "../../protocol/test/support/frame-client.js";
+import { FrameClient } from "./frame-client.js";
 
 export class WsClient extends FrameClient {
   readonly ws: WebSocket;
