@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 import { ErrorCode, TetherError } from "@tether/protocol";
 import { tether } from "@tether/protocol/gen/chat";
 import { createServer, type ServerOptions, type TetherServer } from "@tether/server";
-import type { Session } from "@tether/system";
+import type { SessionView } from "@tether/system";
 
 const chat = tether.chat;
 type ChatMsg = tether.chat.ChatMsg;
@@ -110,7 +110,7 @@ export async function startChatServer(
       },
     },
     hooks: {
-      onSessionEnd: (s: Session) => {
+      onSessionEnd: (s: SessionView) => {
         const roomName = s.data.get("room");
         // The room name was checked when it was joined: publishing to it cannot be refused.
         if (roomName) void notice(roomName, `${s.data.get("name")} left`).catch(() => {});

@@ -86,12 +86,9 @@ export class TetherServer {
     const userHooks = o.hooks;
     this.engine = new SessionEngine({
       ...o,
+      onSessionEnded: (session) => this.topics.forget(session),
       hooks: {
         ...userHooks,
-        onSessionEnd: (session, reason) => {
-          this.topics.forget(session);
-          userHooks.onSessionEnd?.(session, reason);
-        },
         onRequestComplete: (msgId, code, ms) => {
           this.metrics.observeRequest(msgId, code, ms);
           userHooks.onRequestComplete?.(msgId, code, ms);

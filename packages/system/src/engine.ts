@@ -71,6 +71,11 @@ export interface EngineCounters {
 export interface EngineOptions extends SessionOptions {
   /** Where sessions live. Default: in memory. */
   store: SessionStore;
+  /**
+   * The embedding layer's own bookkeeping when a session ends (the server's topic index), run
+   * before the game's onSessionEnd hook. Hooks get read-only views; this gets the session.
+   */
+  onSessionEnded: ((session: Session) => void) | undefined;
 }
 
 export class SessionEngine {
@@ -103,6 +108,8 @@ export class SessionEngine {
   /** A fan-out compresses each body at most once. */
   readonly compressionCache: CompressionCache = new WeakMap();
   private epochCounter = 0;
+  /** See EngineOptions.onSessionEnded. */
+  readonly onSessionEnded: ((session: Session) => void) | undefined;
   /** Counts an unacknowledged push evicted by a ring bound. */
   readonly countEviction = (): void => {
     this.metrics.evictedPushes++;
@@ -122,7 +129,8 @@ export class SessionEngine {
   heartbeatIntervalMs: number;
 
   constructor(options: Partial<EngineOptions> = {}) {
-    const { store, ...rest } = options;
+    const { store, onSessionEnded, ...rest } = options;
+    this.onSessionEnded = onSessionEnded;
     this.options = resolveOptions(rest);
     const o = this.options;
     this.limits = {

@@ -9,7 +9,7 @@ export type { CachedResponse, DedupLimits } from "./dedup-cache.js";
 export { DedupCache } from "./dedup-cache.js";
 export { checkGameMsgId, type EngineCounters, type EngineOptions, SessionEngine } from "./engine.js";
 export { type HelloContext, type HelloOutcome, negotiateHello } from "./handshake.js";
-export type { SessionEndReason, SessionHooks } from "./hooks.js";
+export type { ConnectionView, SessionEndReason, SessionHooks, SessionView } from "./hooks.js";
 export { SerialLane } from "./lane.js";
 export { type LogFields, type Logger, silentLogger } from "./logger.js";
 export {

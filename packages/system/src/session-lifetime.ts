@@ -72,6 +72,7 @@ export function endSession(engine: SessionEngine, session: Session, reason: Sess
   const conn = session.connection;
   if (conn?.session === session) conn.session = undefined;
   session.connection = undefined;
+  hook(engine, "onSessionEnded", () => engine.onSessionEnded?.(session));
   hook(engine, "onSessionEnd", () => engine.options.hooks.onSessionEnd?.(session, reason));
 }
 

@@ -29,7 +29,7 @@ describe("edge cases of the session layer", () => {
 
   it("delivers a push made in onSessionStart after LoginResp, above its baseline", async () => {
     const { engine } = makeEngine({
-      hooks: { onSessionStart: (s) => engine.push(s, 2000, bytes("welcome")) },
+      hooks: { onSessionStart: (s) => engine.push(engine.store.byId(s.sessionId) as Session, 2000, bytes("welcome")) },
     });
     const c = new TestClient(engine);
     const login = await c.login("p:1");

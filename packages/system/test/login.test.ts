@@ -1,6 +1,6 @@
 import { CloseCode, ErrorCode, FrameType, LoginReq, SystemMsgId } from "@tether/protocol";
 import { describe, expect, it } from "vitest";
-import type { Session, SessionEndReason } from "../src/index.js";
+import type { Session, SessionEndReason, SessionView } from "../src/index.js";
 import { bytes, CounterGame, errorOf, makeEngine, TestClient } from "./harness.js";
 
 describe("Login (sessions.md §4)", () => {
@@ -141,7 +141,7 @@ describe("Session lifetime (sessions.md §4)", () => {
   });
 
   it("ends a session that stays detached past its TTL, with onSessionEnd", async () => {
-    const ends: [Session, SessionEndReason][] = [];
+    const ends: [SessionView, SessionEndReason][] = [];
     const { engine, clock } = makeEngine({ sessionTtlMs: 1000, hooks: { onSessionEnd: (s, r) => ends.push([s, r]) } });
     const c = new TestClient(engine);
     await c.login("p:1");
