@@ -2,7 +2,7 @@
  * The server's own counters (the transport's: upgrades, frames, bytes, closes) and the one
  * typed snapshot that gateway.metrics() and the Prometheus series are both read from.
  */
-import type { EngineCounters, SessionStore } from "@tether/system";
+import type { EngineCounters, SessionStore } from "@tether/system/internal";
 import type { MetricsSnapshot } from "./gateway.js";
 import type { TopicRefusals } from "./topics.js";
 

@@ -4,7 +4,7 @@
  * process), remotely (split mode, over a link) or by a cluster (Redis). Ids: playerId (from the
  * authenticator), sessionId (one per session), connId (one per connection; guests have only it).
  */
-import type { PushOptions } from "@tether/system";
+import type { PushOptions } from "@tether/system/internal";
 import type { ServerLimits } from "./options.js";
 
 /**

@@ -1,8 +1,11 @@
 /**
  * @tether/server: the Tether WebSocket server on `ws`.
+ *
+ * This entry is the public surface: createServer and the server, its options and limits, the
+ * Gateway and its types, typed routes. The parts the server is built of (the local gateway,
+ * the metrics registry, the topic index, the rate limiter) are in `@tether/server/internal`.
  */
-
-export { metricsSnapshot, type ServerCounters } from "./counters.js";
+export type { ServerCounters } from "./counters.js";
 export type {
   BulkItem,
   DataNotify,
@@ -12,11 +15,7 @@ export type {
   PublishItem,
   SessionInfo,
 } from "./gateway.js";
-export { type GatewayHost, LocalGateway } from "./local-gateway.js";
-export { type MetricsSource, ServerMetrics } from "./metrics.js";
 export {
-  checkTransportLimits,
-  resolveServerOptions,
   type ServerLimits,
   type ServerOptions,
   TRANSPORT_DEFAULTS,
@@ -25,11 +24,8 @@ export {
   type UpgradeInfo,
   type UpgradeRefusal,
 } from "./options.js";
-export {
-  createServer,
-  type ServerContext,
-  TetherServer,
-} from "./server.js";
+export { createServer, type ServerContext, TetherServer } from "./server.js";
+/** A token bucket, for per-address limits in onConnectionOpen (docs/security.md). */
 export { TokenBucket } from "./token-bucket.js";
-export { TopicIndex } from "./topics.js";
-export { type Decoder, decodeRequest, type Encoder, type MessageType, typedHandler } from "./typed-routes.js";
+export type { TopicLimits } from "./topics.js";
+export type { Decoder, Encoder, MessageType } from "./typed-routes.js";

@@ -5,7 +5,7 @@
  * and closes those that do not answer within heartbeatTimeoutMs (4000).
  */
 import { CloseCode } from "@tether/protocol";
-import type { SessionEngine, TimerHandle } from "@tether/system";
+import type { SessionEngine, TimerHandle } from "@tether/system/internal";
 import type { ServerCounters } from "./counters.js";
 import type { TransportLimits } from "./options.js";
 import type { PendingHandshakes } from "./pending-handshakes.js";

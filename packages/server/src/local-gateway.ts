@@ -9,7 +9,7 @@ import {
   type Session,
   type SessionEngine,
   sessionDataProblem,
-} from "@tether/system";
+} from "@tether/system/internal";
 import type {
   BulkItem,
   DataNotify,

@@ -10,7 +10,7 @@ import {
   resolveOptions,
   type SessionLimits,
   type SessionOptions,
-} from "@tether/system";
+} from "@tether/system/internal";
 import type { TopicLimits } from "./topics.js";
 
 /** What an `onConnectionOpen` hook learns about an upgrade request. */

@@ -17,7 +17,7 @@ import {
   type RequestHandler,
   type RouteOptions,
   SessionEngine,
-} from "@tether/system";
+} from "@tether/system/internal";
 import { type WebSocket, WebSocketServer } from "ws";
 import { metricsSnapshot, newServerCounters, type ServerCounters } from "./counters.js";
 import type { Gateway, MetricsSnapshot } from "./gateway.js";

@@ -6,7 +6,7 @@
  * this connection (1011), never the process.
  */
 import { CloseCode, FrameRule, invalidFrame } from "@tether/protocol";
-import type { Connection, SessionEngine } from "@tether/system";
+import type { Connection, SessionEngine } from "@tether/system/internal";
 import type { WebSocket } from "ws";
 import type { ServerCounters } from "./counters.js";
 import type { TransportLimits, UpgradeInfo } from "./options.js";

@@ -6,7 +6,7 @@
  * (name length, topics per session, topics in total) before changing anything.
  */
 import { ErrorCode, TetherError } from "@tether/protocol";
-import type { Session } from "@tether/system";
+import type { Session } from "@tether/system/internal";
 
 export interface TopicLimits {
   /** Longest topic name, in UTF-8 bytes. Default 256. */

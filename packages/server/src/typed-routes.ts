@@ -3,7 +3,7 @@
  * A payload that does not decode answers BAD_REQUEST; a handler's result is encoded with the
  * response type (nothing = an empty RESP).
  */
-import { type Decoder, decodePayload, type RequestContext, type RequestHandler } from "@tether/system";
+import { type Decoder, decodePayload, type RequestContext, type RequestHandler } from "@tether/system/internal";
 
 /** What a response type needs: the static `encode` of a generated protobufjs class. */
 export interface Encoder<T> {

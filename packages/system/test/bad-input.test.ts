@@ -1,7 +1,7 @@
 import { CloseCode, ErrorCode, FrameType, fromHex } from "@tether/protocol";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { InvalidOptionError, SessionEngine } from "../src/index.js";
+import { InvalidOptionError, SessionEngine } from "../src/internal.js";
 import { bytes, makeEngine, TestClient } from "./harness.js";
 
 describe("bad input", () => {

@@ -4,7 +4,7 @@
  */
 import { CloseCode, ErrorCode, FrameType, ResumeResult } from "@tether/protocol";
 import { describe, expect, it } from "vitest";
-import type { Session } from "../src/index.js";
+import type { Session } from "../src/internal.js";
 import { bytes, errorOf, isError, makeEngine, settle, TestClient } from "./harness.js";
 
 describe("CivGenesis bugs Tether does not have", () => {

@@ -1,6 +1,6 @@
 import { CipherAlgorithm, CloseCode, ErrorCode, ResumeResult, SyncReq, SystemMsgId } from "@tether/protocol";
 import { describe, expect, it } from "vitest";
-import type { Session, SnapshotResult } from "../src/index.js";
+import type { Session, SnapshotResult } from "../src/internal.js";
 import { bytes, errorOf, GatedAuthenticator, makeEngine, settle, TestClient } from "./harness.js";
 
 describe("edge cases of the session layer", () => {

@@ -12,7 +12,7 @@ import {
   SessionEngine,
   type SnapshotProvider,
   type TokenAuthenticator,
-} from "../src/index.js";
+} from "../src/internal.js";
 
 /** `p:<playerId>` or `p:<playerId>:<deviceId>`; anything else is rejected. */
 export const tokenAuthenticator: TokenAuthenticator = {

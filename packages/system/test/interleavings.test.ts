@@ -5,7 +5,7 @@
 import { FrameType, ResumeResult } from "@tether/protocol";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { Session } from "../src/index.js";
+import type { Session } from "../src/internal.js";
 import { bytes, makeEngine, settle, TestClient } from "./harness.js";
 
 type Op =

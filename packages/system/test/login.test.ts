@@ -1,6 +1,6 @@
 import { CloseCode, ErrorCode, FrameType, LoginReq, SystemMsgId } from "@tether/protocol";
 import { describe, expect, it } from "vitest";
-import type { Session, SessionEndReason, SessionView } from "../src/index.js";
+import type { Session, SessionEndReason, SessionView } from "../src/internal.js";
 import { bytes, CounterGame, errorOf, makeEngine, TestClient } from "./harness.js";
 
 describe("Login (sessions.md §4)", () => {

@@ -1,6 +1,6 @@
 import { CloseCode, FrameFlag, FrameType, hasFlag } from "@tether/protocol";
 import { describe, expect, it } from "vitest";
-import { type PushBody, PushRing, type PushWindow, type Session } from "../src/index.js";
+import { type PushBody, PushRing, type PushWindow, type Session } from "../src/internal.js";
 import { bytes, makeEngine, settle, TestClient } from "./harness.js";
 
 const window = (w: Partial<PushWindow> = {}): PushWindow => ({

@@ -1,6 +1,6 @@
 import { ErrorCode, FrameType, SystemMsgId, TetherError } from "@tether/protocol";
 import { describe, expect, it } from "vitest";
-import { InvalidOptionError } from "../src/index.js";
+import { InvalidOptionError } from "../src/internal.js";
 import { bytes, errorOf, isError, makeEngine, settle, TestClient } from "./harness.js";
 
 const text = (b: Uint8Array) => new TextDecoder().decode(b);

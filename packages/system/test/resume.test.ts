@@ -1,6 +1,6 @@
 import { CloseCode, ErrorCode, FrameFlag, FrameType, hasFlag, ResumeResult } from "@tether/protocol";
 import { describe, expect, it } from "vitest";
-import type { ResumeOutcome, Session } from "../src/index.js";
+import type { ResumeOutcome, Session } from "../src/internal.js";
 import { bytes, GatedAuthenticator, makeEngine, settle, TestClient } from "./harness.js";
 
 const OK = ResumeResult.RESUME_OK;

@@ -1,6 +1,6 @@
 import { ErrorCode, LoginReq, SystemMsgId } from "@tether/protocol";
 import { describe, expect, it } from "vitest";
-import { type AuthResult, checkAuthResult, SessionEngine, type TokenAuthenticator } from "../src/index.js";
+import { type AuthResult, checkAuthResult, SessionEngine, type TokenAuthenticator } from "../src/internal.js";
 import { errorOf, GatedAuthenticator, makeEngine, settle, TestClient } from "./harness.js";
 
 const loginReq = (token: string) => LoginReq.encode({ token }).finish();

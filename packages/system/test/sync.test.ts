@@ -1,6 +1,6 @@
 import { ErrorCode, FrameType, SyncReq, SyncResp, SyncSnapshotPush, SystemMsgId } from "@tether/protocol";
 import { describe, expect, it } from "vitest";
-import type { Session, SnapshotResult } from "../src/index.js";
+import type { Session, SnapshotResult } from "../src/internal.js";
 import { bytes, CounterGame, errorOf, makeEngine, settle, TestClient } from "./harness.js";
 
 const syncReq = (rev = 0) => SyncReq.encode({ clientStateRevision: rev }).finish();

@@ -17,7 +17,7 @@ import {
   SystemMsgId,
 } from "@tether/protocol";
 import { createServer } from "@tether/server";
-import type { Connection } from "@tether/system";
+import type { Connection } from "@tether/system/internal";
 import { machine } from "../harness.js";
 import { clientHello, codecAfterHello } from "../load/links.js";
 
