@@ -3,7 +3,7 @@
  * exercises every system feature. `startEchoServer` is what `main.ts` runs and what the
  * end-to-end tests start in-process.
  */
-import { ErrorCode, FRAME_OVERHEAD_BYTES, TetherError } from "@tether/protocol";
+import { ErrorCode, TetherError } from "@tether/protocol";
 import { tether } from "@tether/protocol/gen/echo";
 import { nodeCrypto, nodeGzip } from "@tether/protocol/node";
 import { createServer, type ServerOptions, type TetherServer } from "@tether/server";
@@ -81,7 +81,8 @@ export function createEchoServer(options: EchoServerOptions = {}): TetherServer 
     const padBytes = req.padBytes ?? 0;
     // Checked before answering: a request the pushes could not honour is refused with a code.
     if (count > MAX_PUSH_COUNT) throw tooMuch(ErrorCode.BAD_REQUEST, "count", `count above ${MAX_PUSH_COUNT}`);
-    if (padBytes > server.limits().maxFrameBytes - FRAME_OVERHEAD_BYTES) {
+    // A PushMsg is its pad plus a few bytes of index and tags: 32 bytes of room is ample.
+    if (padBytes > ctx.maxPushBytes - 32) {
       throw tooMuch(ErrorCode.PAYLOAD_TOO_LARGE, "maxFrameBytes", "pad_bytes would not fit in a frame");
     }
     if (count * padBytes > MAX_PUSH_PAD_TOTAL) {

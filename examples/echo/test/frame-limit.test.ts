@@ -45,4 +45,16 @@ describe("a negotiated max_frame_bytes", () => {
     expect(c.closed).toBeUndefined();
     expect(Math.max(...c.raw.map((b) => b.length))).toBeLessThanOrEqual(2048);
   });
+
+  it("lets a handler see it (ctx.maxPushBytes): route 1001 refuses pushes the connection could not take", async () => {
+    const server = await startEcho();
+    const c = await client(server);
+    await c.hello({ maxFrameBytes: 2048 });
+    await c.login("p:1");
+    const refused = await c.request(1001, echo.PushMeReq.encode({ count: 1, padBytes: 3000, reliable: true }).finish());
+    expect(errorOf(refused).code).toBe(ErrorCode.PAYLOAD_TOO_LARGE);
+    const ok = await c.request(1001, echo.PushMeReq.encode({ count: 1, padBytes: 1500, reliable: true }).finish());
+    expect(ok.flags & 1).toBe(0);
+    await c.waitFor((f) => f.type === FrameType.PUSH && f.pushId === 1);
+  });
 });

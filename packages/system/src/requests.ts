@@ -8,7 +8,7 @@
  * context; a synchronous handler is answered without a promise; timeouts share one timer
  * (DeadlineSet); a session's serial requests wait in a plain queue.
  */
-import { ErrorCode, type Frame, isTetherError, TetherError } from "@tether/protocol";
+import { ErrorCode, FRAME_OVERHEAD_BYTES, type Frame, isTetherError, TetherError } from "@tether/protocol";
 import { type Connection, errorResponse, toTetherError } from "./connection.js";
 import { type CachedResponse, type DedupCache, IN_FLIGHT } from "./dedup-cache.js";
 import type { SessionEngine } from "./engine.js";
@@ -180,6 +180,10 @@ export class Call implements RequestContext {
       if (this.#abortedWith !== undefined) this.#controller.abort(this.#abortedWith); // read after the drop
     }
     return this.#controller.signal;
+  }
+
+  get maxPushBytes(): number {
+    return Math.min(this.#conn.maxFrameBytes, this.#engine.limits.maxFrameBytes) - FRAME_OVERHEAD_BYTES;
   }
 
   /** The connection the request came on. */

@@ -18,6 +18,11 @@ export interface RequestContext {
   readonly data: ReadonlyMap<string, string>;
   /** Fires when the request is dropped: timeout, or the session changed or ended. */
   readonly signal: AbortSignal;
+  /**
+   * The largest push payload the caller's connection takes now (its max_frame_bytes, less the
+   * frame's own room): a larger `push` throws PAYLOAD_TOO_LARGE.
+   */
+  readonly maxPushBytes: number;
   /** Pushes to the caller's own session; returns the pushId (reliable) or 0. */
   push(msgId: number, payload: Uint8Array, options?: PushOptions): number;
 }
