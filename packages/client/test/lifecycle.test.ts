@@ -16,29 +16,27 @@ import {
   SystemMsgId,
 } from "@tether/protocol";
 import { afterEach, describe, expect, it } from "vitest";
-import { TetherClient, type WebSocketLike } from "../src/index.js";
+import { TetherClient } from "../src/index.js";
+import { FakeSocket } from "./fake-socket.js";
 import { ManualClock } from "./manual-clock.js";
 
-class ScriptedSocket implements WebSocketLike {
-  binaryType = "blob";
-  readyState = 0;
-  onopen: WebSocketLike["onopen"] = null;
-  onmessage: WebSocketLike["onmessage"] = null;
-  onclose: WebSocketLike["onclose"] = null;
-  onerror: WebSocketLike["onerror"] = null;
-  readonly sent: Frame[] = [];
-  closedWith: { code: number | undefined; reason: string | undefined } | undefined;
+/** A socket that opens by itself and answers the hello and the Resume like a server would. */
+class ScriptedSocket extends FakeSocket {
+  /** What the client sent, decoded. */
+  readonly frames: Frame[] = [];
 
   constructor() {
+    super();
     queueMicrotask(() => {
       this.readyState = 1;
       this.onopen?.(undefined);
     });
   }
 
-  send(data: Uint8Array): void {
+  override send(data: Uint8Array): void {
+    super.send(data);
     const f = decodeFrame(data);
-    this.sent.push(f);
+    this.frames.push(f);
     if (f.type !== FrameType.REQ) return;
     if (f.msgId === SystemMsgId.CLIENT_HELLO) {
       const hello = ClientHelloResp.encode({ heartbeatIntervalMillis: 20_000, maxInFlightReq: 8, serverEpoch: "e" });
@@ -46,11 +44,6 @@ class ScriptedSocket implements WebSocketLike {
     } else if (f.msgId === SystemMsgId.RESUME) {
       this.answer(f, ResumeResp.encode({ result: ResumeResult.RESUME_OK, serverEpoch: "e" }).finish());
     }
-  }
-
-  close(code?: number, reason?: string): void {
-    this.closedWith = { code, reason };
-    this.readyState = 3;
   }
 
   /** A frame from the server. */
@@ -118,7 +111,7 @@ describe("TetherClient on a scripted socket", () => {
     await client.connect();
     const socket = sockets[0] as ScriptedSocket;
     clock.advance(20_000);
-    expect(socket.sent.filter((f) => f.type === FrameType.PING).length).toBe(1);
+    expect(socket.frames.filter((f) => f.type === FrameType.PING).length).toBe(1);
     clock.advance(10_000);
     expect(socket.closedWith).toEqual({ code: 4000, reason: "dead link" });
     expect(client.state.kind).toBe("reconnecting");
@@ -137,13 +130,13 @@ describe("TetherClient on a scripted socket", () => {
     socket.deliver(reliable(1));
     clock.advance(1000);
     await tick();
-    expect(socket.sent.filter((f) => f.type === FrameType.ACK)).toEqual([]);
+    expect(socket.frames.filter((f) => f.type === FrameType.ACK)).toEqual([]);
     release();
     await tick();
     clock.advance(199);
-    expect(socket.sent.filter((f) => f.type === FrameType.ACK)).toEqual([]);
+    expect(socket.frames.filter((f) => f.type === FrameType.ACK)).toEqual([]);
     clock.advance(1);
-    expect(socket.sent.filter((f) => f.type === FrameType.ACK).map((f) => f.pushId)).toEqual([1]);
+    expect(socket.frames.filter((f) => f.type === FrameType.ACK).map((f) => f.pushId)).toEqual([1]);
   });
 
   it("closes with 1000 'closed by the app' on close(), and does not reconnect", async () => {

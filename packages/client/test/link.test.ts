@@ -7,33 +7,13 @@ import { CloseCode, ErrorCode, type Frame, fromHex, SystemMsgId } from "@tether/
 import { describe, expect, it } from "vitest";
 import { Link } from "../src/link.js";
 import { LocalClose } from "../src/reconnect-policy.js";
-import type { WebSocketLike } from "../src/transport.js";
+import { FakeSocket } from "./fake-socket.js";
 import { ManualClock } from "./manual-clock.js";
 
 /** PUSH, flags ACK_REQUIRED, msgId 2001, pushId 1, payload 01 02 (TLV items: tag, length, value). */
 const PUSH_HEX = "010103" + "050108" + "0202d10f" + "040101" + "06020102";
 /** A frame of type 99, which this client does not know. */
 const UNKNOWN_TYPE_HEX = "010163";
-
-class FakeSocket implements WebSocketLike {
-  binaryType = "blob";
-  readyState = 0;
-  onopen: WebSocketLike["onopen"] = null;
-  onmessage: WebSocketLike["onmessage"] = null;
-  onclose: WebSocketLike["onclose"] = null;
-  onerror: WebSocketLike["onerror"] = null;
-  readonly sent: Uint8Array[] = [];
-  closedWith: { code: number | undefined; reason: string | undefined } | undefined;
-
-  send(data: Uint8Array): void {
-    this.sent.push(data);
-  }
-
-  close(code?: number, reason?: string): void {
-    this.closedWith = { code, reason };
-    this.readyState = 3;
-  }
-}
 
 async function openLink() {
   const ws = new FakeSocket();
