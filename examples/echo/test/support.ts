@@ -1,15 +1,12 @@
 /** Starts the conformance server in-process from its real command-line flags (its sources), and cleans up. */
 import { tether } from "@tether/protocol/gen/echo";
-import { serverKit, WsClient } from "@tether/testkit";
+import { echoKit, WsClient } from "@tether/testkit";
 import { createEchoServer } from "../src/echo-server.js";
 import { parseFlags } from "../src/flags.js";
 
 export const echo = tether.echo;
 
-const kit = serverKit((argv, options) => {
-  const flags = parseFlags(argv);
-  return createEchoServer({ server: { ...flags.server, ...options }, snapshots: flags.snapshots });
-});
+const kit = echoKit(createEchoServer, parseFlags);
 
 export const startEcho = kit.start;
 /** Starts the conformance server with some server options of the test's own (a logger, say). */

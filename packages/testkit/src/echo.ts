@@ -6,14 +6,11 @@
 import { createEchoServer } from "@tether/echo";
 import { parseFlags } from "@tether/echo/flags";
 import { tether } from "@tether/protocol/gen/echo";
-import { serverKit } from "./server-kit.js";
+import { echoKit } from "./server-kit.js";
 
 export const echo = tether.echo;
 
-const kit = serverKit((argv, options) => {
-  const flags = parseFlags(argv);
-  return createEchoServer({ server: { ...flags.server, ...options }, snapshots: flags.snapshots });
-});
+const kit = echoKit(createEchoServer, parseFlags);
 
 export const startEcho = kit.start;
 export const startEchoWith = kit.startWith;

@@ -1,6 +1,6 @@
 /** Test support shared by Tether's suites. Subpaths: `./echo` (conformance server), `./chromium`. */
 export { type Closed, errorOf, FrameClient, type HelloOffer, isError, rejectionOf } from "./frame-client.js";
 export { prng } from "./prng.js";
-export { type ServerFactory, type ServerKit, serverKit } from "./server-kit.js";
+export { type EchoFlagsLike, echoKit, type ServerFactory, type ServerKit, serverKit } from "./server-kit.js";
 export * from "./vectors.js";
 export { upgradeStatus, WsClient } from "./ws-client.js";

@@ -59,3 +59,23 @@ export function serverKit(create: ServerFactory): ServerKit {
     },
   };
 }
+
+/** The conformance server's command line, as its flag parser reads it. */
+export interface EchoFlagsLike {
+  readonly server: Partial<ServerOptions>;
+  readonly snapshots: boolean;
+}
+
+/**
+ * The kit of the conformance server, from its factory and flag parser: the built package for
+ * other packages' suites, its sources for its own.
+ */
+export function echoKit(
+  createEchoServer: (options: { server: Partial<ServerOptions>; snapshots: boolean }) => TetherServer,
+  parseFlags: (argv: readonly string[]) => EchoFlagsLike,
+): ServerKit {
+  return serverKit((argv, options) => {
+    const flags = parseFlags(argv);
+    return createEchoServer({ server: { ...flags.server, ...options }, snapshots: flags.snapshots });
+  });
+}
