@@ -108,18 +108,17 @@ export class SocketLink {
     ws.on("error", (e) => host.debug("socket error", { connId: info.connId, error: String(e) }));
   }
 
-  /** The sink's send: false when the frame was refused (a slow consumer being closed). */
-  private send(bytes: Uint8Array): boolean {
+  /** The sink's send: queues the frame, or closes a slow consumer (4001) instead. */
+  private send(bytes: Uint8Array): void {
     if (!this.closing && this.wouldOverflow(bytes.length)) {
       // The frame is not queued (a reliable push stays in the ring, a cached answer in the
       // dedup cache, for the resume).
       this.slowConsumer();
-      return false;
+      return;
     }
     if (this.outbox.add(bytes)) this.host.flusher.schedule(this);
     this.host.counters.framesOut++;
     this.host.counters.bytesOut += bytes.length;
-    return true;
   }
 
   /** The sink's close: the outbox (the Disconnect push included) goes before the close frame. */
@@ -139,9 +138,7 @@ export class SocketLink {
 
   /** Whether `bytes` more would pass maxOutboundBytes (this turn's frames plus the socket's buffer). */
   private wouldOverflow(bytes: number): boolean {
-    const limit = this.host.limits.maxOutboundBytes;
-    const queued = this.outbox.bytes + bytes;
-    return queued > limit || queued + this.ws.bufferedAmount > limit;
+    return this.outbox.bytes + bytes + this.ws.bufferedAmount > this.host.limits.maxOutboundBytes;
   }
 
   /** A connection that cannot take what it is sent: close 4001 at once (it resumes later). */

@@ -35,10 +35,11 @@ import type { ConnectionInfo } from "./spi.js";
 /** What the transport gives the session layer to write to and close a connection. */
 export interface ConnectionSink {
   /**
-   * Writes one frame (one WebSocket message). Returns false when the transport dropped it (a
-   * slow consumer being closed): on a sealed connection the peer's nonce count is then lost.
+   * Writes one frame (one WebSocket message). A transport that refuses it instead (a slow
+   * consumer) closes the connection from inside this call; on a sealed connection it passes
+   * `disconnect: false` to close, since the refused frame has spent its nonce.
    */
-  send(bytes: Uint8Array): boolean | undefined;
+  send(bytes: Uint8Array): void;
   /**
    * Lowers the largest message the transport accepts from now on (the max_frame_bytes the
    * peer negotiated): a larger one must close 1009 before it is buffered.
@@ -71,8 +72,6 @@ export class Connection {
   failed = false;
   /** Waiting in whenIdle (made on first use). */
   private idleWaiters: (() => void)[] | undefined;
-  /** A sealed frame was dropped after sealing: nothing more can be sent that the peer could open. */
-  private sealBroken = false;
   /** Tokens rejected on this connection (maxAuthFailures closes it with 4503). */
   authFailures = 0;
   /** The largest frame either way (the server's limit, or the smaller one agreed). */
@@ -138,7 +137,7 @@ export class Connection {
 
   /** Sends one frame through the codec. Returns false when the connection is closed. */
   send(frame: OutgoingFrame, precompressed?: Uint8Array): boolean {
-    if (!this.open || this.sealBroken) return false;
+    if (!this.open) return false;
     let packed = precompressed;
     const payload = frame.payload;
     if (this.codec.sealed && payload !== undefined && payload.length + FRAME_OVERHEAD_BYTES > this.maxFrameBytes) {
@@ -155,13 +154,8 @@ export class Connection {
       return false;
     }
     if (bytes.length > this.maxFrameBytes) return this.oversize(frame);
-    this.write(bytes);
+    this.sink.send(bytes);
     return true;
-  }
-
-  /** Hands encoded bytes to the transport; a sealed frame it drops breaks the seal stream. */
-  private write(bytes: Uint8Array): void {
-    if (this.sink.send(bytes) === false && this.codec.sealed) this.sealBroken = true;
   }
 
   /**
@@ -171,7 +165,7 @@ export class Connection {
   sendEncoded(bytes: Uint8Array, frame: OutgoingFrame): boolean {
     if (!this.open) return false;
     if (bytes.length > this.maxFrameBytes) return this.oversize(frame);
-    this.write(bytes);
+    this.sink.send(bytes);
     return true;
   }
 
@@ -244,8 +238,9 @@ export class Connection {
   }
 
   /**
-   * Closes the connection: a Disconnect push with the same code, then the transport close.
-   * The session (if any) is detached and lives on for its TTL unless the caller ended it.
+   * Closes the connection: a Disconnect push with the same code (unless `disconnect` is false),
+   * then the transport close. The session (if any) is detached and lives on for its TTL unless
+   * the caller ended it.
    */
   close(code: number, reason: string, disconnect = true): void {
     if (!this.open) return;
@@ -265,7 +260,6 @@ export class Connection {
 
   /** The Disconnect push before a close, when the socket still writes and it fits the peer's limit. */
   private sendDisconnect(code: number, reason: string): void {
-    if (this.sealBroken) return; // the close code alone tells the peer
     try {
       const payload = DisconnectPush.encode({ code, reason, reconnect: shouldReconnect(code) }).finish();
       const bytes = this.codec.encode({
@@ -274,7 +268,7 @@ export class Connection {
         ts: this.engine.clock.now(),
         payload,
       });
-      if (bytes.length <= this.maxFrameBytes) this.write(bytes);
+      if (bytes.length <= this.maxFrameBytes) this.sink.send(bytes);
     } catch (e) {
       this.engine.logger.warn("could not send the Disconnect push", { connId: this.connId, error: String(e) });
     }

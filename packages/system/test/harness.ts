@@ -90,10 +90,7 @@ export class TestClient extends FrameClient {
         query: "",
       },
       {
-        send: (b) => {
-          this.onBytes(b);
-          return true;
-        },
+        send: (b) => this.onBytes(b),
         close: (code, reason) => this.onClose(code, reason),
       },
     );
