@@ -9,11 +9,11 @@ import type { ServerCounters } from "./counters.js";
 import type { TransportLimits } from "./options.js";
 
 export class PendingHandshakes {
-  /** Sockets by the time they were accepted, oldest first (a Map keeps insertion order). */
-  private readonly sockets = new Map<Duplex, number>();
-  private readonly forget = (socket: Duplex) => () => this.sockets.delete(socket);
-  /** The close listener of each pending socket, removed when it upgrades. */
-  private readonly listeners = new WeakMap<Duplex, () => void>();
+  /**
+   * Each pending socket with when it was accepted and its close listener (removed when it
+   * upgrades), oldest first: a Map keeps insertion order.
+   */
+  private readonly sockets = new Map<Duplex, { readonly at: number; readonly onClose: () => void }>();
 
   constructor(
     private readonly limits: Readonly<TransportLimits>,
@@ -34,23 +34,23 @@ export class PendingHandshakes {
         oldest.destroy();
       }
     }
-    this.sockets.set(socket, now);
-    const onClose = this.forget(socket);
-    this.listeners.set(socket, onClose);
+    const onClose = () => this.sockets.delete(socket);
+    this.sockets.set(socket, { at: now, onClose });
     socket.once("close", onClose);
   }
 
   /** The socket became a WebSocket: it no longer counts. */
   upgraded(socket: Duplex | undefined): void {
-    if (socket === undefined || !this.sockets.delete(socket)) return;
-    const onClose = this.listeners.get(socket);
-    if (onClose) socket.off("close", onClose); // an upgraded socket keeps nothing of this
+    const pending = socket === undefined ? undefined : this.sockets.get(socket);
+    if (socket === undefined || pending === undefined) return;
+    this.sockets.delete(socket);
+    socket.off("close", pending.onClose); // an upgraded socket keeps nothing of this
   }
 
   /** Cuts the sockets past handshakeTimeoutMs. */
   sweep(now: number): void {
-    for (const [socket, acceptedAt] of this.sockets) {
-      if (now - acceptedAt < this.limits.handshakeTimeoutMs) break; // oldest first: the rest are younger
+    for (const [socket, { at }] of this.sockets) {
+      if (now - at < this.limits.handshakeTimeoutMs) break; // oldest first: the rest are younger
       this.sockets.delete(socket);
       this.counters.handshakeTimeouts++;
       socket.destroy();

@@ -22,7 +22,7 @@ import { type Connection, toTetherError } from "./connection.js";
 import type { SessionEngine } from "./engine.js";
 import { negotiateHello } from "./handshake.js";
 import { login, logout } from "./login.js";
-import { dispatchRequest } from "./requests.js";
+import { dispatchRequest, roomToWait } from "./requests.js";
 import { resume } from "./resume.js";
 import { sync } from "./sync.js";
 
@@ -124,7 +124,7 @@ function request(engine: SessionEngine, conn: Connection, frame: Frame): void {
   }
   // It waits behind the connection's lane: its bytes count against the connection's budget.
   const bytes = frame.payload.length;
-  if (conn.queuedBytes > 0 && conn.queuedBytes + bytes > engine.limits.maxQueuedRequestBytes) {
+  if (!roomToWait(conn.queuedBytes, bytes, engine.limits.maxQueuedRequestBytes)) {
     engine.metrics.queuedBytesRejections++;
     conn.refuse(frame, new TetherError(ErrorCode.BACKPRESSURE, "too many request bytes waiting"));
     return;

@@ -53,6 +53,14 @@ export function dispatchRequest(engine: SessionEngine, conn: Connection, req: Fr
 }
 
 /**
+ * Whether `bytes` more may wait behind `queued` bytes under `limit` (maxQueuedRequestBytes,
+ * per session and per connection). A lone waiting request is always admitted.
+ */
+export function roomToWait(queued: number, bytes: number, limit: number): boolean {
+  return queued === 0 || queued + bytes <= limit;
+}
+
+/**
  * Runs a call now, or queues it behind its session's running serial request. Waiting requests
  * hold their payloads: past maxQueuedRequestBytes per session the newcomer is refused with
  * BACKPRESSURE (retryable) instead of queued.
@@ -65,7 +73,7 @@ function schedule(engine: SessionEngine, call: Call): void {
   }
   if (session.serialBusy) {
     const bytes = call.payloadBytes;
-    if (session.queuedBytes > 0 && session.queuedBytes + bytes > engine.limits.maxQueuedRequestBytes) {
+    if (!roomToWait(session.queuedBytes, bytes, engine.limits.maxQueuedRequestBytes)) {
       engine.metrics.queuedBytesRejections++;
       call.refuse(new TetherError(ErrorCode.BACKPRESSURE, "too many request bytes waiting for this session"));
       return;
