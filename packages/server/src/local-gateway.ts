@@ -73,14 +73,13 @@ export class LocalGateway implements Gateway {
     return out;
   }
 
-  private fanOut(
-    sessions: Iterable<Session>,
-    msgId: number,
-    payload: Uint8Array,
-    options: GatewayPushOptions = {},
-  ): number {
-    checkGameMsgId(msgId);
-    return this.engine.pushMany(sessions, msgId, payload, options);
+  /** The sessions of a target: one session by id, or every session of a player. */
+  private sessionsOf(target: { readonly sessionId?: string; readonly playerId?: number }): readonly Session[] {
+    if (target.sessionId !== undefined) {
+      const s = this.engine.store.byId(target.sessionId);
+      return s === undefined ? [] : [s];
+    }
+    return this.engine.store.byPlayer(target.playerId ?? 0);
   }
 
   async send(
@@ -102,7 +101,7 @@ export class LocalGateway implements Gateway {
     payload: Uint8Array,
     options?: GatewayPushOptions,
   ): Promise<number> {
-    return this.fanOut(this.engine.store.byPlayer(playerId), msgId, payload, options);
+    return this.engine.pushMany(this.engine.store.byPlayer(playerId), msgId, payload, options);
   }
 
   async sendBulk(items: readonly BulkItem[]): Promise<number> {
@@ -113,11 +112,7 @@ export class LocalGateway implements Gateway {
     }
     let n = 0;
     for (const item of items) {
-      const targets =
-        item.sessionId !== undefined
-          ? [this.engine.store.byId(item.sessionId)].filter((s): s is Session => s !== undefined)
-          : this.engine.store.byPlayer(item.playerId);
-      n += this.fanOut(targets, item.msgId, item.payload, item.options);
+      n += this.engine.pushMany(this.sessionsOf(item), item.msgId, item.payload, item.options);
     }
     return n;
   }
@@ -133,7 +128,7 @@ export class LocalGateway implements Gateway {
       const s = this.engine.store.byId(id);
       if (s) sessions.add(s);
     }
-    return this.fanOut(sessions, msgId, payload, options);
+    return this.engine.pushMany(sessions, msgId, payload, options);
   }
 
   async multicastToPlayers(
@@ -142,12 +137,11 @@ export class LocalGateway implements Gateway {
     payload: Uint8Array,
     options?: GatewayPushOptions,
   ): Promise<number> {
-    return this.fanOut(this.sessionsOfPlayers(playerIds), msgId, payload, options);
+    return this.engine.pushMany(this.sessionsOfPlayers(playerIds), msgId, payload, options);
   }
 
   /** Every authenticated session. Best effort unless `reliable: true`. */
   async broadcast(msgId: number, payload: Uint8Array, options: GatewayPushOptions = {}): Promise<number> {
-    checkGameMsgId(msgId);
     return this.engine.pushMany(this.engine.store.values(), msgId, payload, {
       ...options,
       reliable: options.reliable === true,
@@ -178,7 +172,7 @@ export class LocalGateway implements Gateway {
     payload: Uint8Array,
     options?: GatewayPushOptions,
   ): Promise<number> {
-    return this.fanOut(this.server.topics.sessionsOf(this.topicNames(topics)), msgId, payload, options);
+    return this.engine.pushMany(this.server.topics.sessionsOf(this.topicNames(topics)), msgId, payload, options);
   }
 
   async publishBulk(items: readonly PublishItem[]): Promise<number> {
@@ -195,10 +189,7 @@ export class LocalGateway implements Gateway {
   async kick(target: string | { readonly playerId: number }, reason = "kicked"): Promise<number> {
     if (typeof reason !== "string" || reason.length > 1024)
       throw new InvalidOptionError("reason", "must be a string of at most 1024 characters");
-    const sessions =
-      typeof target === "string"
-        ? [this.engine.store.byId(target)].filter((s): s is Session => s !== undefined)
-        : this.engine.store.byPlayer(target.playerId);
+    const sessions = this.sessionsOf(typeof target === "string" ? { sessionId: target } : target);
     for (const s of sessions) {
       const conn = s.connection;
       this.engine.endSession(s, "kicked");
@@ -300,7 +291,7 @@ export class LocalGateway implements Gateway {
     const problem = sessionDataProblem(entries, s.data);
     if (problem !== undefined) throw new InvalidOptionError("patch", problem);
     for (const [k, v] of entries) s.data.set(k, v);
-    if (notify) this.fanOut([s], notify.msgId, notify.payload, notify.options);
+    if (notify) this.engine.pushMany([s], notify.msgId, notify.payload, notify.options);
     return true;
   }
 
@@ -310,7 +301,7 @@ export class LocalGateway implements Gateway {
     const s = this.engine.store.byId(sessionId);
     if (!s) return false;
     for (const k of list) s.data.delete(k);
-    if (notify) this.fanOut([s], notify.msgId, notify.payload, notify.options);
+    if (notify) this.engine.pushMany([s], notify.msgId, notify.payload, notify.options);
     return true;
   }
 
