@@ -7,7 +7,7 @@
  */
 import { type Frame, FrameRule, FrameType, invalidFrame } from "@tether/protocol";
 import type { Connection } from "./connection.js";
-import type { SessionEngine } from "./engine.js";
+import type { EngineContext } from "./context.js";
 import type { Session } from "./session.js";
 
 /** Records that the client holds every push up to `n`: the ring drops them. */
@@ -23,7 +23,7 @@ export function ackSession(session: Session, n: number): void {
  * nothing waits in the connection's lane (the usual case), else behind what waits there (a
  * Resume in progress): the same order either way. False when it closed the connection.
  */
-export function acknowledge(engine: SessionEngine, conn: Connection, frame: Frame): boolean {
+export function acknowledge(engine: EngineContext, conn: Connection, frame: Frame): boolean {
   const ack = frame.type === FrameType.ACK ? Math.max(frame.pushId, frame.ackPushId) : frame.ackPushId;
   if (ack === 0) return true;
   if (conn.lane.length > 0) {
@@ -35,7 +35,7 @@ export function acknowledge(engine: SessionEngine, conn: Connection, frame: Fram
 }
 
 /** Cumulative ACK (an ACK frame or a piggy-backed ackPushId). */
-export function applyAck(engine: SessionEngine, conn: Connection, ack: number): void {
+export function applyAck(engine: EngineContext, conn: Connection, ack: number): void {
   const session = conn.session;
   if (ack === 0 || session === undefined) return;
   let n = ack;

@@ -5,11 +5,11 @@
  */
 import { ErrorCode, isTetherError, TetherError } from "@tether/protocol";
 import type { Connection } from "./connection.js";
-import type { SessionEngine } from "./engine.js";
+import type { EngineContext } from "./context.js";
 import { type AuthResult, checkAuthResult } from "./spi.js";
 
 /** Authenticates a token with the SPI; anything but a valid AuthResult is UNAUTHORIZED. */
-export async function authenticate(engine: SessionEngine, token: unknown, conn: Connection): Promise<AuthResult> {
+export async function authenticate(engine: EngineContext, token: unknown, conn: Connection): Promise<AuthResult> {
   try {
     if (typeof token !== "string" || token.length === 0) throw new Error("empty token");
     return checkAuthResult(
@@ -26,7 +26,7 @@ export async function authenticate(engine: SessionEngine, token: unknown, conn: 
  * Bounds an SPI call by requestTimeoutMs: past it the caller gets REQUEST_TIMEOUT and the
  * late answer is dropped, so a stuck SPI cannot hold a connection's later frames forever.
  */
-export function withTimeout<T>(engine: SessionEngine, work: T | Promise<T>, what: string): Promise<T> {
+export function withTimeout<T>(engine: EngineContext, work: T | Promise<T>, what: string): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const timer = engine.clock.setTimer(engine.limits.requestTimeoutMs, () =>
       reject(new TetherError(ErrorCode.REQUEST_TIMEOUT, `${what} did not answer in time`)),

@@ -26,11 +26,29 @@ import {
   shouldReconnect,
   TetherError,
 } from "@tether/protocol";
+import type { Clock } from "./clock.js";
 import { type CachedResponse, DedupCache } from "./dedup-cache.js";
-import type { SessionEngine } from "./engine.js";
+import type { EngineCounters } from "./engine-counters.js";
 import { SerialLane } from "./lane.js";
-import type { Session } from "./session.js";
+import type { Logger } from "./logger.js";
+import type { SessionLimits, SessionOptions } from "./options.js";
+import type { AttachedConnection, Session } from "./session.js";
 import type { ConnectionInfo } from "./spi.js";
+
+/** What a connection uses of the engine that made it (SessionEngine implements it). */
+export interface ConnectionHost {
+  readonly options: SessionOptions;
+  readonly limits: SessionLimits;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly metrics: EngineCounters;
+  /** Routes one decoded inbound frame (dispatch.ts). */
+  dispatch(conn: Connection, frame: Frame, rateLimited?: boolean): void;
+  /** Applies the frame's ACK first (ack.ts); false when that closed the connection. */
+  acknowledge(conn: Connection, frame: Frame): boolean;
+  /** The transport is gone: detach, forget, report (session-lifetime.ts). */
+  connectionClosed(conn: Connection): void;
+}
 
 /** What the transport gives the session layer to write to and close a connection. */
 export interface ConnectionSink {
@@ -51,7 +69,7 @@ export interface ConnectionSink {
 
 export type ConnectionState = "open" | "closed";
 
-export class Connection {
+export class Connection implements AttachedConnection {
   readonly connId: string;
   readonly info: ConnectionInfo;
   /** System frames and hand-offs, in arrival order. */
@@ -78,7 +96,7 @@ export class Connection {
   maxFrameBytes: number;
 
   constructor(
-    private readonly engine: SessionEngine,
+    private readonly engine: ConnectionHost,
     info: ConnectionInfo,
     private readonly sink: ConnectionSink,
   ) {

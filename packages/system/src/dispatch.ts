@@ -19,7 +19,7 @@ import {
 } from "@tether/protocol";
 import { acknowledge } from "./ack.js";
 import { type Connection, toTetherError } from "./connection.js";
-import type { SessionEngine } from "./engine.js";
+import type { EngineContext } from "./context.js";
 import { negotiateHello } from "./handshake.js";
 import { login, logout } from "./login.js";
 import { dispatchRequest, roomToWait } from "./requests.js";
@@ -27,7 +27,7 @@ import { resume } from "./resume.js";
 import { sync } from "./sync.js";
 
 /** Routes one decoded inbound frame (called by Connection.receive). */
-export function dispatch(engine: SessionEngine, conn: Connection, frame: Frame, rateLimited = false): void {
+export function dispatch(engine: EngineContext, conn: Connection, frame: Frame, rateLimited = false): void {
   if (!conn.firstFrameSeen) {
     conn.firstFrameSeen = true;
     if (frame.type === FrameType.REQ && frame.msgId === SystemMsgId.CLIENT_HELLO) {
@@ -68,7 +68,7 @@ export function dispatch(engine: SessionEngine, conn: Connection, frame: Frame, 
   }
 }
 
-function hello(engine: SessionEngine, conn: Connection, frame: Frame): void {
+function hello(engine: EngineContext, conn: Connection, frame: Frame): void {
   if (frame.seq === 0) {
     // A hello sent as a one-way notify would switch codecs without the client ever hearing
     // the keys: refused, in the clear.
@@ -97,7 +97,7 @@ function hello(engine: SessionEngine, conn: Connection, frame: Frame): void {
   }
 }
 
-function request(engine: SessionEngine, conn: Connection, frame: Frame): void {
+function request(engine: EngineContext, conn: Connection, frame: Frame): void {
   if (frame.msgId === SystemMsgId.CLIENT_HELLO) {
     conn.refuse(
       frame,
@@ -143,7 +143,7 @@ function isDuplicate(conn: Connection, frame: Frame): boolean {
   return frame.seq > 0 && isGameMsgId(frame.msgId) && (conn.session?.dedup ?? conn.dedup).has(frame.seq);
 }
 
-async function system(engine: SessionEngine, conn: Connection, frame: Frame): Promise<void> {
+async function system(engine: EngineContext, conn: Connection, frame: Frame): Promise<void> {
   try {
     switch (frame.msgId) {
       case SystemMsgId.LOGIN:

@@ -6,28 +6,22 @@
 import type { Frame } from "@tether/protocol";
 import { acknowledge, ackSession, applyAck } from "./ack.js";
 import { authenticate, withTimeout } from "./auth.js";
+import { Call } from "./call.js";
 import type { Clock } from "./clock.js";
 import { Connection, type ConnectionSink } from "./connection.js";
+import type { EngineContext } from "./context.js";
 import { DeadlineSet } from "./deadlines.js";
 import { dispatch } from "./dispatch.js";
+import { type EngineCounters, newEngineCounters } from "./engine-counters.js";
 import { internalError } from "./guard.js";
 import type { SessionEndReason } from "./hooks.js";
 import { randomId } from "./ids.js";
 import type { Logger } from "./logger.js";
 import { checkLimits, resolveOptions, type SessionLimits, type SessionOptions } from "./options.js";
-import {
-  type CompressionCache,
-  type PushOptions,
-  push,
-  pushBody,
-  pushMany,
-  pushTo,
-  type SharedFrames,
-} from "./push.js";
-import type { PushBody } from "./push-ring.js";
-import { Call } from "./requests.js";
+import { push, pushBody, pushMany, pushTo } from "./push.js";
+import type { CompressionCache, PushBody, PushOptions, SharedFrames } from "./push-ring.js";
 import { type RequestHandler, type RouteOptions, RouteTable } from "./routes.js";
-import type { Session } from "./session.js";
+import type { AttachedConnection, Session } from "./session.js";
 import {
   attach,
   connectionClosed,
@@ -42,32 +36,6 @@ import type { AuthResult, ConnectionInfo } from "./spi.js";
 
 export { checkGameMsgId } from "./push.js";
 
-/** Counters the server turns into metrics. Monotonic unless named otherwise. */
-export interface EngineCounters {
-  protocolErrors: number;
-  authFailures: number;
-  reliablePushes: number;
-  bestEffortPushes: number;
-  replayedPushes: number;
-  resumesOk: number;
-  resumesFullSync: number;
-  backpressureRejections: number;
-  rateLimitRejections: number;
-  requestTimeouts: number;
-  /** Best-effort frames encoded for a fan-out (each then reused by every plain connection). */
-  sharedFramesBuilt: number;
-  /** Unacknowledged pushes evicted by a ring bound (monotonic). */
-  evictedPushes: number;
-  /** Requests refused because the bytes of requests waiting to run passed maxQueuedRequestBytes. */
-  queuedBytesRejections: number;
-  /** Queued requests dropped unstarted because their connection closed. */
-  droppedQueuedRequests: number;
-  /** Errors that escaped a callback the framework scheduled (each closed at most one connection). */
-  internalErrors: number;
-  /** Pushes refused because they would not fit the max_frame_bytes of the session's connection. */
-  pushesTooLarge: number;
-}
-
 export interface EngineOptions extends SessionOptions {
   /** Where sessions live. Default: in memory. */
   store: SessionStore;
@@ -78,7 +46,7 @@ export interface EngineOptions extends SessionOptions {
   onSessionEnded: ((session: Session) => void) | undefined;
 }
 
-export class SessionEngine {
+export class SessionEngine implements EngineContext {
   readonly options: SessionOptions;
   readonly limits: SessionLimits;
   readonly store: SessionStore;
@@ -86,24 +54,7 @@ export class SessionEngine {
   readonly serverEpoch: string;
   readonly clock: Clock;
   readonly logger: Logger;
-  readonly metrics: EngineCounters = {
-    protocolErrors: 0,
-    authFailures: 0,
-    reliablePushes: 0,
-    bestEffortPushes: 0,
-    replayedPushes: 0,
-    resumesOk: 0,
-    resumesFullSync: 0,
-    backpressureRejections: 0,
-    rateLimitRejections: 0,
-    requestTimeouts: 0,
-    sharedFramesBuilt: 0,
-    evictedPushes: 0,
-    queuedBytesRejections: 0,
-    droppedQueuedRequests: 0,
-    internalErrors: 0,
-    pushesTooLarge: 0,
-  };
+  readonly metrics: EngineCounters = newEngineCounters();
   readonly connections = new Map<string, Connection>();
   /** A fan-out compresses each body at most once. */
   readonly compressionCache: CompressionCache = new WeakMap();
@@ -266,7 +217,7 @@ export class SessionEngine {
   }
 
   /** Unbinds `conn` from its session; the session lives on for its TTL. */
-  detach(conn: Connection, reason?: string): void {
+  detach(conn: AttachedConnection, reason?: string): void {
     detach(this, conn, reason);
   }
 

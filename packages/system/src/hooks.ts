@@ -2,8 +2,15 @@
  * Events the session layer reports to game code. Hooks run synchronously; an exception in a
  * hook is logged and never breaks the session layer.
  */
-import type { ResumeOutcome } from "./resume.js";
 import type { ConnectionInfo } from "./spi.js";
+
+/** How a Resume ended (onSessionResume). */
+export interface ResumeOutcome {
+  readonly result: "ok" | "need-full-sync";
+  readonly replayed: number;
+  /** Why a full sync is needed (for logs and tests). */
+  readonly why?: "no-session" | "epoch" | "ahead" | "snapshot-pending" | "evicted" | "too-large";
+}
 
 /**
  * What hooks see of a session: read-only. Game code changes sessions through the Gateway

@@ -10,8 +10,9 @@
 export { type Clock, ManualClock, systemClock, type TimerHandle } from "./clock.js";
 export type { ConnectionSink, ConnectionState } from "./connection.js";
 export type { Decoder } from "./decode-payload.js";
-export { checkGameMsgId, type EngineCounters, type EngineOptions, SessionEngine } from "./engine.js";
-export type { ConnectionView, SessionEndReason, SessionHooks, SessionView } from "./hooks.js";
+export { checkGameMsgId, type EngineOptions, SessionEngine } from "./engine.js";
+export type { EngineCounters } from "./engine-counters.js";
+export type { ConnectionView, ResumeOutcome, SessionEndReason, SessionHooks, SessionView } from "./hooks.js";
 export { type LogFields, type Logger, silentLogger } from "./logger.js";
 export {
   DEFAULT_LIMITS,
@@ -20,9 +21,7 @@ export {
   type SessionLimits,
   type SessionOptions,
 } from "./options.js";
-export type { PushOptions } from "./push.js";
-export type { PushWindow } from "./push-ring.js";
-export type { ResumeOutcome } from "./resume.js";
+export type { PushOptions, PushWindow } from "./push-ring.js";
 export type { HandlerResult, RequestContext, RequestHandler, RouteOptions } from "./routes.js";
 export {
   MAX_SESSION_DATA_KEY_LENGTH,

@@ -8,11 +8,11 @@
  */
 import { CloseCode, ErrorCode, type Frame, LoginReq, LoginResp, LogoutResp, TetherError } from "@tether/protocol";
 import type { Connection } from "./connection.js";
+import type { EngineContext } from "./context.js";
 import { decodePayload } from "./decode-payload.js";
-import type { SessionEngine } from "./engine.js";
 import { sessionKeyOf } from "./spi.js";
 
-export async function login(engine: SessionEngine, conn: Connection, req: Frame): Promise<void> {
+export async function login(engine: EngineContext, conn: Connection, req: Frame): Promise<void> {
   const msg = decodePayload(LoginReq, req.payload, "LoginReq");
   const auth = await engine.authenticate(msg.token, conn);
   if (!conn.open) return;
@@ -52,7 +52,7 @@ export async function login(engine: SessionEngine, conn: Connection, req: Frame)
 }
 
 /** Logout: answers LogoutResp, ends the session and closes with 4504. */
-export function logout(engine: SessionEngine, conn: Connection, req: Frame): void {
+export function logout(engine: EngineContext, conn: Connection, req: Frame): void {
   const session = conn.session;
   if (session === undefined) throw new TetherError(ErrorCode.NEED_LOGIN, "not logged in");
   conn.respond(req, { msgId: req.msgId, flags: 0, payload: LogoutResp.encode({}).finish() });

@@ -137,3 +137,21 @@ export class PushRing {
     }
   }
 }
+
+export interface PushOptions {
+  /** Buffered, numbered and replayed across reconnects. */
+  readonly reliable?: boolean;
+  /** Allow compression of this payload (when negotiated). Default true. */
+  readonly compress?: boolean;
+  /** Game-state revision after this push. */
+  readonly rev?: number;
+}
+
+/** Compressed payloads by body, so a fan-out compresses once. `null` = not worth compressing. */
+export type CompressionCache = WeakMap<PushBody, Uint8Array | null>;
+
+/**
+ * Frames of one best-effort fan-out, by variant: a best-effort push is identical for every plain
+ * (unsealed) connection with the same compression, so it is encoded once and the bytes reused.
+ */
+export type SharedFrames = Map<string, Uint8Array>;

@@ -14,25 +14,12 @@ import {
   TetherError,
   withFlag,
 } from "@tether/protocol";
-import type { Connection } from "./connection.js";
-import type { SessionEngine } from "./engine.js";
+import type { EngineContext } from "./context.js";
 import { InvalidOptionError } from "./options.js";
-import type { PushBody, RingEntry } from "./push-ring.js";
-import type { Session } from "./session.js";
+import type { CompressionCache, PushBody, PushOptions, RingEntry, SharedFrames } from "./push-ring.js";
+import type { AttachedConnection, Session } from "./session.js";
 
-export interface PushOptions {
-  /** Buffered, numbered and replayed across reconnects. */
-  readonly reliable?: boolean;
-  /** Allow compression of this payload (when negotiated). Default true. */
-  readonly compress?: boolean;
-  /** Game-state revision after this push. */
-  readonly rev?: number;
-}
-
-/** Compressed payloads by body, so a fan-out compresses once. `null` = not worth compressing. */
-export type CompressionCache = WeakMap<PushBody, Uint8Array | null>;
-
-function precompressed(conn: Connection, body: PushBody, cache: CompressionCache): Uint8Array | undefined {
+function precompressed(conn: AttachedConnection, body: PushBody, cache: CompressionCache): Uint8Array | undefined {
   if (!body.compress || !conn.codec.compression || body.payload.length === 0) return undefined;
   let packed = cache.get(body);
   if (packed === undefined) {
@@ -43,7 +30,12 @@ function precompressed(conn: Connection, body: PushBody, cache: CompressionCache
 }
 
 /** Writes one reliable ring entry to a connection. */
-export function sendReliable(conn: Connection, entry: RingEntry, replay: boolean, cache: CompressionCache): boolean {
+export function sendReliable(
+  conn: AttachedConnection,
+  entry: RingEntry,
+  replay: boolean,
+  cache: CompressionCache,
+): boolean {
   const { body } = entry;
   let flags: number = entry.unflagged === true ? 0 : FrameFlag.ACK_REQUIRED;
   if (replay) flags = withFlag(flags, FrameFlag.REPLAY);
@@ -63,15 +55,9 @@ export function sendReliable(conn: Connection, entry: RingEntry, replay: boolean
   );
 }
 
-/**
- * Frames of one best-effort fan-out, by variant: a best-effort push is identical for every plain
- * (unsealed) connection with the same compression, so it is encoded once and the bytes reused.
- */
-export type SharedFrames = Map<string, Uint8Array>;
-
 /** Writes one best-effort push to a connection (reusing a shared frame when it can). */
 export function sendBestEffort(
-  conn: Connection,
+  conn: AttachedConnection,
   body: PushBody,
   ts: number,
   cache: CompressionCache,
@@ -147,7 +133,7 @@ function tooLargeForConnection(bytes: number): TetherError {
 
 /** A body for one push to one or many sessions (validated once). */
 export function pushBody(
-  engine: SessionEngine,
+  engine: EngineContext,
   msgId: number,
   payload: Uint8Array,
   options: PushOptions = {},
@@ -169,7 +155,7 @@ export function pushBody(
  * Best effort: sent only when a connection is attached; returns 0.
  */
 export function pushTo(
-  engine: SessionEngine,
+  engine: EngineContext,
   session: Session,
   body: PushBody,
   reliable: boolean,
@@ -201,7 +187,7 @@ export function pushTo(
  * connection agreed) throws PAYLOAD_TOO_LARGE and issues nothing.
  */
 export function push(
-  engine: SessionEngine,
+  engine: EngineContext,
   session: Session,
   msgId: number,
   payload: Uint8Array,
@@ -215,7 +201,7 @@ export function push(
 
 /** Pushes one payload to many sessions: stored once, each session numbering its own copy. */
 export function pushMany(
-  engine: SessionEngine,
+  engine: EngineContext,
   sessions: Iterable<Session>,
   msgId: number,
   payload: Uint8Array,

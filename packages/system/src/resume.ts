@@ -24,20 +24,14 @@ import {
 } from "@tether/protocol";
 import { ackSession } from "./ack.js";
 import type { Connection } from "./connection.js";
+import type { EngineContext } from "./context.js";
 import { decodePayload } from "./decode-payload.js";
-import type { SessionEngine } from "./engine.js";
+import type { ResumeOutcome } from "./hooks.js";
 import { sendReliable } from "./push.js";
 import type { RingEntry } from "./push-ring.js";
 import { sessionKeyOf } from "./spi.js";
 
-export interface ResumeOutcome {
-  readonly result: "ok" | "need-full-sync";
-  readonly replayed: number;
-  /** Why a full sync is needed (for logs and tests). */
-  readonly why?: "no-session" | "epoch" | "ahead" | "snapshot-pending" | "evicted" | "too-large";
-}
-
-export async function resume(engine: SessionEngine, conn: Connection, req: Frame): Promise<void> {
+export async function resume(engine: EngineContext, conn: Connection, req: Frame): Promise<void> {
   const msg = decodePayload(ResumeReq, req.payload, "ResumeReq");
   const auth = await engine.authenticate(msg.token, conn); // step 1
   if (!conn.open) return;

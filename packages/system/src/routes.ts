@@ -4,7 +4,7 @@
  */
 import { GAME_MSG_ID_MIN, MSG_ID_MAX } from "@tether/protocol";
 import { InvalidOptionError } from "./options.js";
-import type { PushOptions } from "./push.js";
+import type { PushOptions } from "./push-ring.js";
 
 export interface RequestContext {
   readonly msgId: number;

@@ -5,14 +5,14 @@
  * the hooks that report each step to game code. This is the seam cluster mode implements.
  */
 import type { Connection } from "./connection.js";
-import type { SessionEngine } from "./engine.js";
+import type { EngineContext } from "./context.js";
 import type { SessionEndReason } from "./hooks.js";
 import { randomId } from "./ids.js";
 import { dropQueued } from "./requests.js";
-import { Session } from "./session.js";
+import { type AttachedConnection, Session } from "./session.js";
 import { type AuthResult, sessionKeyOf } from "./spi.js";
 
-export function createSession(engine: SessionEngine, auth: AuthResult): Session {
+export function createSession(engine: EngineContext, auth: AuthResult): Session {
   const session = new Session(
     {
       key: sessionKeyOf(auth),
@@ -31,7 +31,7 @@ export function createSession(engine: SessionEngine, auth: AuthResult): Session 
 }
 
 /** Reports a new session to game code, once its connection is attached (pushes reach it). */
-export function sessionStarted(engine: SessionEngine, session: Session): void {
+export function sessionStarted(engine: EngineContext, session: Session): void {
   hook(engine, "onSessionStart", () => engine.options.hooks.onSessionStart?.(session));
 }
 
@@ -44,7 +44,7 @@ export function attach(session: Session, conn: Connection): void {
 }
 
 /** Unbinds `conn` from its session; the session lives on for its TTL. */
-export function detach(engine: SessionEngine, conn: Connection, reason?: string): void {
+export function detach(engine: EngineContext, conn: AttachedConnection, reason?: string): void {
   const session = conn.session;
   conn.session = undefined;
   if (session === undefined) return;
@@ -62,7 +62,7 @@ export function detach(engine: SessionEngine, conn: Connection, reason?: string)
 }
 
 /** Ends a session: ring dropped, requests aborted, removed from the store. */
-export function endSession(engine: SessionEngine, session: Session, reason: SessionEndReason): void {
+export function endSession(engine: EngineContext, session: Session, reason: SessionEndReason): void {
   if (session.ended) return;
   session.ended = true;
   session.ttlTimer?.cancel();
@@ -76,14 +76,14 @@ export function endSession(engine: SessionEngine, session: Session, reason: Sess
   hook(engine, "onSessionEnd", () => engine.options.hooks.onSessionEnd?.(session, reason));
 }
 
-export function connectionClosed(engine: SessionEngine, conn: Connection): void {
+export function connectionClosed(engine: EngineContext, conn: Connection): void {
   engine.connections.delete(conn.connId);
   detach(engine, conn);
   hook(engine, "onConnectionClose", () => engine.options.hooks.onConnectionClose?.(conn, conn.closeCode));
 }
 
 /** Runs a game hook: a throw, or a promise it returns that rejects, is logged, never fatal. */
-export function hook(engine: SessionEngine, name: string, fn: () => unknown): void {
+export function hook(engine: EngineContext, name: string, fn: () => unknown): void {
   const failed = (e: unknown) => engine.logger.error("a hook threw", { hook: name, error: String(e) });
   try {
     const r = fn();

@@ -3,12 +3,46 @@
  * is attached at a time. Pure state plus small helpers; the flows live in login.ts, resume.ts,
  * sync.ts and push.ts.
  */
+import type { ConnectionCodec, OutgoingFrame } from "@tether/protocol";
 import type { Clock, TimerHandle } from "./clock.js";
-import type { Connection } from "./connection.js";
 import { DedupCache } from "./dedup-cache.js";
 import type { SessionLimits } from "./options.js";
 import { PushRing } from "./push-ring.js";
-import type { Call } from "./requests.js";
+import type { ConnectionInfo } from "./spi.js";
+
+/**
+ * What a session and its pushes use of the connection attached to it (connection.ts implements
+ * it): the session layer is a graph of sessions and connections, typed from this side.
+ */
+export interface AttachedConnection {
+  readonly connId: string;
+  readonly info: ConnectionInfo;
+  readonly codec: ConnectionCodec;
+  /** The largest frame either way (the server's limit, or the smaller one agreed). */
+  readonly maxFrameBytes: number;
+  session: Session | undefined;
+  /** Sends one frame through the codec; false when the connection is closed. */
+  send(frame: OutgoingFrame, precompressed?: Uint8Array): boolean;
+  /** Sends bytes already encoded for this codec (a fan-out's shared frame); `frame` describes them. */
+  sendEncoded(bytes: Uint8Array, frame: OutgoingFrame): boolean;
+  close(code: number, reason: string): void;
+}
+
+/** What a session holds of one of its requests (requests.ts's Call implements it). */
+export interface SessionRequest {
+  /** Its place in the session's running requests (-1: none). */
+  sessionSlot: number;
+  /** Bytes of its payload (what it holds while it waits). */
+  readonly payloadBytes: number;
+  /** The connection it came on. */
+  readonly connection: AttachedConnection;
+  /** Starts it from a scheduled callback. */
+  startGuarded(): void;
+  /** Takes it out of line unstarted; false when another connection joined it. */
+  drop(): boolean;
+  /** The session ended or changed under it (SESSION_EXPIRED). */
+  expired(): void;
+}
 
 export interface SessionInit {
   readonly key: string;
@@ -29,13 +63,13 @@ export class Session {
   readonly ring: PushRing;
   readonly dedup: DedupCache;
   /** Requests of this session run one at a time (unless their route is concurrent): waiting ones. */
-  readonly serialQueue: Call[] = [];
+  readonly serialQueue: SessionRequest[] = [];
   /** Payload bytes of the requests in serialQueue (bounded by maxQueuedRequestBytes). */
   queuedBytes = 0;
   /** A serial request is running. */
   serialBusy = false;
   /** Requests of this session whose handler is running (each knows its index: sessionSlot). */
-  private runningList: Call[] | undefined;
+  private runningList: SessionRequest[] | undefined;
   // Made on first use: an idle session holds none of these.
   private topicSet: Set<string> | undefined;
   private dataMap: Map<string, string> | undefined;
@@ -49,7 +83,7 @@ export class Session {
   stateRevision = 0;
   /** The client instance (hex) that last resumed this session. */
   clientInstance: string | undefined;
-  connection: Connection | undefined;
+  connection: AttachedConnection | undefined;
   detachedAt: number | undefined;
   ended = false;
   ttlTimer: TimerHandle | undefined;
@@ -79,18 +113,18 @@ export class Session {
   }
 
   /** Tracks a request whose handler started. */
-  addRunning(call: Call): void {
+  addRunning(call: SessionRequest): void {
     this.runningList ??= [];
     call.sessionSlot = this.runningList.length;
     this.runningList.push(call);
   }
 
   /** Forgets a request that was answered (O(1): the last one takes its slot). */
-  removeRunning(call: Call): void {
+  removeRunning(call: SessionRequest): void {
     const list = this.runningList;
     const slot = call.sessionSlot;
     if (list === undefined || slot < 0 || list[slot] !== call) return;
-    const last = list.pop() as Call;
+    const last = list.pop() as SessionRequest;
     if (last !== call) {
       list[slot] = last;
       last.sessionSlot = slot;
@@ -119,6 +153,21 @@ export class Session {
     if (this.snapshotSet === undefined) return false;
     for (const k of this.snapshotSet) if (k > lastApplied) return true;
     return false;
+  }
+
+  /**
+   * A serial request finished: the next one starts a microtask later (the session stays busy
+   * meanwhile), so whatever finished it (a re-login ending the session, a timeout) has run to
+   * its end first, as with a promise chain, and no request starts inside another's end.
+   */
+  releaseSerial(): void {
+    const next = this.serialQueue.shift();
+    if (next === undefined) {
+      this.serialBusy = false;
+      return;
+    }
+    this.queuedBytes -= next.payloadBytes;
+    queueMicrotask(() => next.startGuarded());
   }
 
   nextPushId(): number {

@@ -26,8 +26,8 @@ import {
   TetherError,
 } from "@tether/protocol";
 import type { Connection } from "./connection.js";
+import type { EngineContext } from "./context.js";
 import { decodePayload } from "./decode-payload.js";
-import type { SessionEngine } from "./engine.js";
 import { issueReliable } from "./push.js";
 import type { PushBody } from "./push-ring.js";
 import type { SnapshotResult } from "./spi.js";
@@ -47,7 +47,7 @@ function checkSnapshot(x: unknown): SnapshotResult {
   return r as SnapshotResult;
 }
 
-export async function sync(engine: SessionEngine, conn: Connection, req: Frame): Promise<void> {
+export async function sync(engine: EngineContext, conn: Connection, req: Frame): Promise<void> {
   const session = conn.session;
   if (session === undefined) throw new TetherError(ErrorCode.NEED_LOGIN, "Sync needs a session");
   const provider = engine.options.snapshotProvider;
