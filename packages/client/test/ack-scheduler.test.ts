@@ -1,7 +1,8 @@
 /** The ACK batching rules on a manual clock, with a fake outlet that records the ACK frames. */
+
+import { ManualClock } from "@tether/testkit";
 import { describe, expect, it } from "vitest";
 import { AckScheduler } from "../src/ack-scheduler.js";
-import { ManualClock } from "./manual-clock.js";
 
 function scheduler(o: { ackDelayMs?: number; ackBatch?: number } = {}) {
   const clock = new ManualClock();

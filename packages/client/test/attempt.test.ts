@@ -17,6 +17,7 @@ import {
   toFrame,
   toHex,
 } from "@tether/protocol";
+import { ManualClock } from "@tether/testkit";
 import { describe, expect, it } from "vitest";
 import { AckScheduler } from "../src/ack-scheduler.js";
 import { type AttemptContext, type AttemptLink, handshake } from "../src/attempt.js";
@@ -27,7 +28,6 @@ import { PushPipeline } from "../src/push-pipeline.js";
 import { RequestBook, type RequestLink } from "../src/requests.js";
 import { SessionRecord } from "../src/session-record.js";
 import { memoryStore, type StoredState } from "../src/store.js";
-import { ManualClock } from "./manual-clock.js";
 
 const NEGOTIATED: Negotiated = {
   maxFrameBytes: 1 << 20,

@@ -1,7 +1,7 @@
 import { CloseCode, ErrorCode, isTetherError, nobleCrypto, toHex } from "@tether/protocol";
+import { ManualClock } from "@tether/testkit";
 import { describe, expect, it } from "vitest";
 import { backoffDelay, type ClientState, localStorageStore, type StorageLike } from "../src/index.js";
-import { ManualClock } from "./manual-clock.js";
 import { echo, forgetServer, makeClient, nextEvent, startEcho, stateReached } from "./support.js";
 
 /** Counts calls; `done` resolves at the n-th. */

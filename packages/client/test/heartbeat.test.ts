@@ -1,7 +1,8 @@
 /** The heartbeat on a manual clock: PING after the server's interval of silence, dead after the timeout. */
+
+import { ManualClock } from "@tether/testkit";
 import { describe, expect, it } from "vitest";
 import { Heartbeat } from "../src/heartbeat.js";
-import { ManualClock } from "./manual-clock.js";
 
 const INTERVAL_MS = 25_000;
 const TIMEOUT_MS = 10_000;

@@ -15,10 +15,10 @@ import {
   ResumeResult,
   SystemMsgId,
 } from "@tether/protocol";
+import { ManualClock } from "@tether/testkit";
 import { afterEach, describe, expect, it } from "vitest";
 import { TetherClient } from "../src/index.js";
 import { FakeSocket } from "./fake-socket.js";
-import { ManualClock } from "./manual-clock.js";
 
 /** A socket that opens by itself and answers the hello and the Resume like a server would. */
 class ScriptedSocket extends FakeSocket {

@@ -4,11 +4,11 @@
  * calls time out on a manual clock.
  */
 import { CloseCode, ErrorCode, type Frame, fromHex, SystemMsgId } from "@tether/protocol";
+import { ManualClock } from "@tether/testkit";
 import { describe, expect, it } from "vitest";
 import { Link } from "../src/link.js";
 import { LocalClose } from "../src/reconnect-policy.js";
 import { FakeSocket } from "./fake-socket.js";
-import { ManualClock } from "./manual-clock.js";
 
 /** PUSH, flags ACK_REQUIRED, msgId 2001, pushId 1, payload 01 02 (TLV items: tag, length, value). */
 const PUSH_HEX = "010103" + "050108" + "0202d10f" + "040101" + "06020102";

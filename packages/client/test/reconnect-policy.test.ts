@@ -1,8 +1,8 @@
 /** Which closes reconnect, the closes the client starts itself, and the backoff on a manual clock. */
 import { CloseCode } from "@tether/protocol";
+import { ManualClock } from "@tether/testkit";
 import { describe, expect, it } from "vitest";
 import { afterClose, Backoff, LocalClose } from "../src/reconnect-policy.js";
-import { ManualClock } from "./manual-clock.js";
 
 describe("afterClose", () => {
   it.each([

@@ -12,9 +12,9 @@ import {
   TetherError,
   toFrame,
 } from "@tether/protocol";
+import { ManualClock } from "@tether/testkit";
 import { describe, expect, it } from "vitest";
 import { RequestBook, type RequestLink } from "../src/requests.js";
-import { ManualClock } from "./manual-clock.js";
 
 class FakeLink implements RequestLink {
   open = true;
