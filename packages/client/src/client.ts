@@ -61,7 +61,7 @@ export class TetherClient {
     this.handlers = new Handlers(this.events);
     this.acks = new AckScheduler(o, () => this.record.lastAppliedPushId, {
       ready: () => this.link?.open === true && this.current.kind === "ready",
-      send: (pushId) => this.link?.send({ type: FrameType.ACK, pushId }),
+      send: (pushId) => this.link?.send({ type: FrameType.ACK, pushId, ackSeq: this.requests.answeredThrough() }),
     });
     this.pipeline = new PushPipeline(this.record, {
       deliver: (f) => this.handlers.deliver(f),
@@ -225,7 +225,7 @@ export class TetherClient {
       this.backoff.reset();
       this.heartbeat.start(
         {
-          ping: () => link.send({ type: FrameType.PING }),
+          ping: () => link.send({ type: FrameType.PING, ackSeq: this.requests.answeredThrough() }),
           dead: () => link.close(LocalClose.DEAD_LINK.code, LocalClose.DEAD_LINK.reason),
         },
         hello.heartbeatIntervalMs,

@@ -50,6 +50,8 @@ export class RequestBook {
   private link: RequestLink | undefined;
   private inFlight = 0;
   private maxInFlight = 64;
+  /** The highest seq this book has issued. */
+  private lastSeq = 0;
 
   constructor(private readonly o: RequestBookOptions) {}
 
@@ -61,6 +63,7 @@ export class RequestBook {
         return;
       }
       const p: Pending = { seq: this.o.nextSeq(), msgId, payload, resolve, reject, timer: undefined, sent: false };
+      if (p.seq > this.lastSeq) this.lastSeq = p.seq;
       p.timer = this.o.clock.setTimer(this.o.requestTimeoutMs, () =>
         this.fail(p, new TetherError(ErrorCode.REQUEST_TIMEOUT, "no answer in time")),
       );
@@ -70,10 +73,27 @@ export class RequestBook {
     });
   }
 
+  /**
+   * ackSeq (protocol.md tag 10): every request with a seq up to this one is settled here (its
+   * answer held, or given up on), so the server may forget their cached answers. Seqs are
+   * issued in order and `pending` keeps that order, so it is the first pending seq minus one.
+   */
+  answeredThrough(): number {
+    for (const seq of this.pending.keys()) return seq - 1;
+    return this.lastSeq;
+  }
+
   /** A one-way notify: sent now when connected, else dropped with an error. */
   notify(msgId: number, payload: Uint8Array): void {
     if (!this.link?.open) throw new TetherError(ErrorCode.SERVER_BUSY, "not connected", { retryable: true });
-    this.link.send({ type: FrameType.REQ, msgId, seq: 0, payload, ackPushId: this.o.ackToSend() });
+    this.link.send({
+      type: FrameType.REQ,
+      msgId,
+      seq: 0,
+      payload,
+      ackPushId: this.o.ackToSend(),
+      ackSeq: this.answeredThrough(),
+    });
   }
 
   /** Ready on a link: requests go out from now on. */
@@ -143,7 +163,7 @@ export class RequestBook {
       }
       p.sent = true;
       this.inFlight++;
-      link.send({ ...frame, ackPushId: this.o.ackToSend() });
+      link.send({ ...frame, ackPushId: this.o.ackToSend(), ackSeq: this.answeredThrough() });
     }
   }
 }

@@ -74,7 +74,7 @@ describe("RequestBook", () => {
     requests.attach(link, 64);
     const p = requests.request(1000, new Uint8Array([1, 2]));
     expect(link.sent).toEqual([
-      { type: FrameType.REQ, msgId: 1000, seq: 100, payload: new Uint8Array([1, 2]), ackPushId: 0 },
+      { type: FrameType.REQ, msgId: 1000, seq: 100, payload: new Uint8Array([1, 2]), ackPushId: 0, ackSeq: 99 },
     ]);
     expect(requests.onResponse(resp(1000, 100, new Uint8Array([9])))).toBe(true);
     expect(await p).toEqual(new Uint8Array([9]));
@@ -230,5 +230,25 @@ describe("RequestBook", () => {
     }
     expect(caught).toBeInstanceOf(TetherError);
     expect(caught).toMatchObject({ code: ErrorCode.SERVER_BUSY, retryable: true });
+  });
+
+  it("piggy-backs ackSeq: the seq below its first unsettled request, or its last seq when none is left", async () => {
+    const { requests, clock } = book(); // seqs from 100
+    const link = new FakeLink();
+    requests.attach(link, 64);
+    const a = outcome(requests.request(1000, new Uint8Array(1))); // 100
+    outcome(requests.request(1000, new Uint8Array(1))); // 101
+    expect(link.sent.map((f) => f.ackSeq)).toEqual([99, 99]);
+    requests.onResponse(resp(1000, 101)); // answered out of order: 100 is still open
+    outcome(requests.request(1000, new Uint8Array(1))); // 102
+    expect(link.sent.at(-1)?.ackSeq).toBe(99);
+    requests.onResponse(resp(1000, 100));
+    await tick();
+    expect(a.settled()).toBe(true);
+    expect(requests.answeredThrough()).toBe(101);
+    clock.advance(1000); // 102 times out: given up on, never asked again
+    expect(requests.answeredThrough()).toBe(102);
+    requests.notify(1000, new Uint8Array(1));
+    expect(link.sent.at(-1)).toMatchObject({ seq: 0, ackSeq: 102 });
   });
 });

@@ -52,6 +52,7 @@ export function decodeFrameLayout(bytes: Uint8Array, options?: DecodeOptions): F
   let ts = 0;
   let ackPushId = 0;
   let rev = 0;
+  let ackSeq = 0;
   let payload = EMPTY;
   let payloadItemStart = -1;
   let payloadItemEnd = -1;
@@ -70,7 +71,7 @@ export function decodeFrameLayout(bytes: Uint8Array, options?: DecodeOptions): F
     if (len > end - vStart) throw invalidFrame(FrameRule.TRUNCATED, "item runs past the end");
     const vEnd = vStart + len;
 
-    if (tag >= Tag.TYPE && tag <= Tag.REV) {
+    if (tag >= Tag.TYPE && tag <= Tag.ACK_SEQ) {
       const bit = 1 << tag;
       if ((seen & bit) !== 0) throw invalidFrame(FrameRule.TAG_REPEATED, `tag ${tag} repeats`);
       seen |= bit;
@@ -102,8 +103,11 @@ export function decodeFrameLayout(bytes: Uint8Array, options?: DecodeOptions): F
           case Tag.ACK_PUSH_ID:
             ackPushId = v;
             break;
-          default:
+          case Tag.REV:
             rev = v;
+            break;
+          default:
+            ackSeq = v;
         }
       }
     } else {
@@ -130,6 +134,7 @@ export function decodeFrameLayout(bytes: Uint8Array, options?: DecodeOptions): F
     ts,
     ackPushId,
     rev,
+    ackSeq,
     payload,
   };
   if (isFrameType(type)) checkFrameSemantics(frame, payloadItemStart >= 0);

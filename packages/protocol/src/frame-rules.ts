@@ -6,7 +6,7 @@
 import { FrameRule, invalidFrame } from "./errors.js";
 import { type Frame, FrameFlag, FrameType, isFrameType, MSG_ID_MAX } from "./frame-types.js";
 
-const NUMERIC_FIELDS = ["flags", "msgId", "seq", "pushId", "ts", "ackPushId", "rev"] as const;
+const NUMERIC_FIELDS = ["flags", "msgId", "seq", "pushId", "ts", "ackPushId", "rev", "ackSeq"] as const;
 
 function isUint(x: unknown): x is number {
   return typeof x === "number" && Number.isSafeInteger(x) && x >= 0;

@@ -11,6 +11,7 @@ export const Tag = {
   TS: 7,
   ACK_PUSH_ID: 8,
   REV: 9,
+  ACK_SEQ: 10,
 } as const;
 
 export const FrameType = {
@@ -92,6 +93,11 @@ export interface Frame {
   readonly ackPushId: number;
   /** Game-state revision after this push. */
   readonly rev: number;
+  /**
+   * Cumulative, on a client frame: the client holds the answer of every REQ with seq <= ackSeq,
+   * so the server may forget their cached answers (sessions.md §7).
+   */
+  readonly ackSeq: number;
   /** Protobuf bytes, maybe compressed and/or sealed. A view into the received message. */
   readonly payload: Uint8Array;
 }

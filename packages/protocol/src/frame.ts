@@ -42,11 +42,12 @@ function withDefaults(init: FrameInit, flags: number): Frame {
     ts: init.ts ?? 0,
     ackPushId: init.ackPushId ?? 0,
     rev: init.rev ?? 0,
+    ackSeq: init.ackSeq ?? 0,
     payload: init.payload ?? EMPTY,
   };
 }
 
-// Writer order: type, flags, msgId, seq, pushId, ts, ackPushId, rev, then payload last.
+// Writer order: type, flags, msgId, seq, pushId, ts, ackPushId, rev, ackSeq, then payload last.
 function numericItemsSize(f: Frame): number {
   let size = 2 + varintSize(f.type);
   if (f.flags !== 0) size += 2 + varintSize(f.flags);
@@ -56,6 +57,7 @@ function numericItemsSize(f: Frame): number {
   if (f.ts !== 0) size += 2 + varintSize(f.ts);
   if (f.ackPushId !== 0) size += 2 + varintSize(f.ackPushId);
   if (f.rev !== 0) size += 2 + varintSize(f.rev);
+  if (f.ackSeq !== 0) size += 2 + varintSize(f.ackSeq);
   return size;
 }
 
@@ -74,6 +76,7 @@ function writeNumericItems(buf: Uint8Array, f: Frame): number {
   if (f.ts !== 0) pos = writeNumeric(buf, pos, Tag.TS, f.ts);
   if (f.ackPushId !== 0) pos = writeNumeric(buf, pos, Tag.ACK_PUSH_ID, f.ackPushId);
   if (f.rev !== 0) pos = writeNumeric(buf, pos, Tag.REV, f.rev);
+  if (f.ackSeq !== 0) pos = writeNumeric(buf, pos, Tag.ACK_SEQ, f.ackSeq);
   return pos;
 }
 

@@ -120,6 +120,7 @@ export class FrameOpener {
       ts: frame.ts,
       ackPushId: frame.ackPushId,
       rev: frame.rev,
+      ackSeq: frame.ackSeq,
       payload: plaintext,
     };
   }

@@ -114,7 +114,7 @@ describe("decodeFrame", () => {
 
   it("accepts exactly 32 items", () => {
     const items = ["010105"];
-    for (let t = 10; t < 41; t++) items.push(`${t.toString(16).padStart(2, "0")}00`);
+    for (let t = 11; t < 42; t++) items.push(`${t.toString(16).padStart(2, "0")}00`);
     expect(decodeFrame(fromHex(items.join(""))).type).toBe(FrameType.PING);
   });
 

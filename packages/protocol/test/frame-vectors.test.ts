@@ -21,7 +21,7 @@ function fromVector(f: VectorFrame): FrameInit {
 
 function toVector(f: Frame): VectorFrame {
   const out: VectorFrame = { type: f.type };
-  for (const k of ["flags", "msgId", "seq", "pushId", "ts", "ackPushId", "rev"] as const) {
+  for (const k of ["flags", "msgId", "seq", "pushId", "ts", "ackPushId", "rev", "ackSeq"] as const) {
     if (f[k] !== 0) out[k] = f[k];
   }
   if (f.payload.length > 0) out.payload = toHex(f.payload);

@@ -1,9 +1,10 @@
 /**
- * The cumulative ACK rule (sessions.md §5, protocol.md §2), in one place: an ACK frame or an
- * `ackPushId` on any client frame is applied first, before anything else is done with the
+ * The cumulative ACK rules (sessions.md §5 and §7, protocol.md §2), in one place: an ACK frame
+ * or an `ackPushId` on any client frame is applied first, before anything else is done with the
  * frame; it trims the ring; a smaller one than before is ignored; one above the last issued
  * pushId is a protocol error (clamped in CivGenesis mode). Resume applies its
- * last_applied_push_id through the same rule.
+ * last_applied_push_id through the same rule. An `ackSeq` on any client frame is applied at the
+ * same point: the dedup cache forgets the answers the client holds.
  */
 import { type Frame, FrameRule, FrameType, invalidFrame } from "@tether/protocol";
 import type { Connection } from "./connection.js";
@@ -25,13 +26,28 @@ export function ackSession(session: Session, n: number): void {
  */
 export function acknowledge(engine: EngineContext, conn: Connection, frame: Frame): boolean {
   const ack = frame.type === FrameType.ACK ? Math.max(frame.pushId, frame.ackPushId) : frame.ackPushId;
-  if (ack === 0) return true;
+  const ackSeq = frame.ackSeq;
+  if (ack === 0 && ackSeq === 0) return true;
   if (conn.lane.length > 0) {
-    engine.inLane(conn, "ack", () => applyAck(engine, conn, ack));
+    engine.inLane(conn, "ack", () => applyAcks(engine, conn, ack, ackSeq));
     return true;
   }
-  applyAck(engine, conn, ack);
+  applyAcks(engine, conn, ack, ackSeq);
   return conn.open;
+}
+
+function applyAcks(engine: EngineContext, conn: Connection, ack: number, ackSeq: number): void {
+  if (ackSeq !== 0) applyAckSeq(conn, ackSeq);
+  if (ack !== 0) applyAck(engine, conn, ack);
+}
+
+/**
+ * sessions.md §7: the client holds the answer of every request with seq <= ackSeq, so the
+ * cache that answers its repeats (the session's, or the connection's before a Login) forgets
+ * them. A smaller one than before changes nothing.
+ */
+export function applyAckSeq(conn: Connection, ackSeq: number): void {
+  (conn.session?.dedup ?? conn.dedup).forgetThrough(ackSeq);
 }
 
 /** Cumulative ACK (an ACK frame or a piggy-backed ackPushId). */

@@ -1,10 +1,11 @@
 /**
- * The request dedup cache of a session (sessions.md §7): completed responses by seq, bounded by
- * count and age, and requests still in flight, which a repeated seq joins instead of running
- * twice (and instead of being refused with BACKPRESSURE, as CivGenesis does). Its map is made
- * on first use, so an idle session pays nothing for it.
+ * The request dedup cache of a session (sessions.md §7): completed responses by seq, and
+ * requests still in flight, which a repeated seq joins instead of running twice (and instead of
+ * being refused with BACKPRESSURE, as CivGenesis does). A client's ackSeq forgets every answer
+ * it holds at once; count, bytes and age bound the rest. Each kept answer is its own right-sized
+ * copy, never a view that would pin a socket read or a pooled slab. Its map is made on first
+ * use, so an idle session pays nothing for it.
  */
-import { BytePool } from "@tether/protocol";
 import type { Clock } from "./clock.js";
 
 /** What a RESP carries, cached so a repeated seq gets the same answer. */
@@ -16,8 +17,13 @@ export interface CachedResponse {
 
 export interface DedupLimits {
   readonly dedupMaxEntries: number;
+  /** Bytes of cached answers (payloads plus ENTRY_OVERHEAD_BYTES each). The newest is always kept. */
+  readonly dedupMaxBytes: number;
   readonly dedupTtlMs: number;
 }
+
+/** What one cached answer is counted as besides its payload (its entry, map slot and response). */
+export const ENTRY_OVERHEAD_BYTES = 96;
 
 /** Someone waiting for the response of an in-flight seq. */
 export type DedupWaiter = (response: CachedResponse) => void;
@@ -26,6 +32,8 @@ export type DedupWaiter = (response: CachedResponse) => void;
 class Entry {
   response: CachedResponse | undefined = undefined;
   at = 0;
+  /** What it counts against dedupMaxBytes (0 while running). */
+  bytes = 0;
   /** Requests that joined while it ran (null until one does). */
   waiters: DedupWaiter[] | null = null;
 
@@ -34,14 +42,6 @@ class Entry {
 
 /** `lookup` of a seq that is running: join it. */
 export const IN_FLIGHT = "in-flight";
-
-/**
- * Cached payloads are copied into a pool of their own: kept for up to a minute, they then sit
- * densely in slabs that hold nothing else, instead of each pinning a socket read or a slab of
- * short-lived frames.
- */
-const kept = new BytePool();
-const MAX_KEPT_COPY = 2048;
 
 export class DedupCache {
   /** Every known seq. */
@@ -54,6 +54,10 @@ export class DedupCache {
    */
   private order: Entry[] = [];
   private head = 0;
+  /** Bytes of the completed responses held. */
+  private bytesHeld = 0;
+  /** The client's highest ackSeq: it holds every answer up to it, none of them is kept. */
+  private floor = 0;
 
   constructor(
     private readonly limits: DedupLimits,
@@ -63,6 +67,11 @@ export class DedupCache {
   /** Completed responses held. */
   get size(): number {
     return this.doneCount;
+  }
+
+  /** Bytes they count for (see dedupMaxBytes). */
+  get bytes(): number {
+    return this.bytesHeld;
   }
 
   /** Whether `seq` is in flight or answered (and not expired). */
@@ -76,8 +85,7 @@ export class DedupCache {
     if (e === undefined) return undefined;
     if (e.response === undefined) return IN_FLIGHT;
     if (this.clock.now() - e.at < this.limits.dedupTtlMs) return e.response;
-    this.entries?.delete(seq);
-    this.doneCount--;
+    this.forget(e);
     return undefined;
   }
 
@@ -112,61 +120,110 @@ export class DedupCache {
     const entries = this.entries;
     let e = entries?.get(seq);
     const waiters = e?.waiters ?? null;
-    if (entries !== undefined && cache && this.limits.dedupMaxEntries > 0) {
+    if (entries !== undefined && cache && this.limits.dedupMaxEntries > 0 && seq > this.floor) {
       if (e === undefined) {
         e = new Entry(seq);
         entries.set(seq, e);
         this.order.push(e);
       }
       if (e.response === undefined) this.doneCount++;
+      else this.bytesHeld -= e.bytes;
       e.response = keep(response);
+      e.bytes = e.response.payload.length + ENTRY_OVERHEAD_BYTES;
+      this.bytesHeld += e.bytes;
       e.at = this.clock.now();
       e.waiters = null;
-      if (this.doneCount > this.limits.dedupMaxEntries) this.trim(entries);
+      if (this.doneCount > this.limits.dedupMaxEntries || this.bytesHeld > this.limits.dedupMaxBytes)
+        this.trim(entries);
     } else if (e !== undefined && e.response === undefined) {
       entries?.delete(seq);
     }
     if (waiters) for (const w of waiters) w(response);
   }
 
+  /**
+   * The client holds the answer of every seq up to `ackSeq` (protocol.md tag 10): they are
+   * forgotten now, and an answer of such a seq that completes later is not kept. Seqs start in
+   * order, so this walks the start order from its oldest entry; a seq still running is passed
+   * over (it goes to the back).
+   */
+  forgetThrough(ackSeq: number): void {
+    if (ackSeq <= this.floor) return;
+    this.floor = ackSeq;
+    const entries = this.entries;
+    if (entries === undefined) return;
+    const order = this.order;
+    let steps = order.length - this.head;
+    while (steps-- > 0) {
+      const e = order[this.head] as Entry;
+      if (entries.get(e.seq) === e) {
+        if (e.seq > ackSeq) break;
+        if (e.response === undefined) order.push(e);
+        else this.forget(e);
+      }
+      this.head++;
+    }
+    this.compact();
+  }
+
   /** Forgets everything (a new client instance restarts its seq counter). */
   clear(): void {
     const entries = this.entries;
+    this.floor = 0;
     if (entries === undefined) return;
     // In-flight entries stay: their handlers are still running and will complete them.
     for (const [seq, e] of entries) if (e.response !== undefined) entries.delete(seq);
     this.doneCount = 0;
+    this.bytesHeld = 0;
     this.order = [...entries.values()];
     this.head = 0;
   }
 
+  private forget(e: Entry): void {
+    this.entries?.delete(e.seq);
+    this.doneCount--;
+    this.bytesHeld -= e.bytes;
+  }
+
+  private compact(): void {
+    if (this.head > 1024 && this.head * 2 > this.order.length) {
+      this.order = this.order.slice(this.head);
+      this.head = 0;
+    }
+  }
+
   /**
-   * Drops the oldest completed responses until dedupMaxEntries are left. A seq still running is
-   * passed over (it goes to the back). Expiry by age is checked on lookup.
+   * Drops the oldest completed responses until at most dedupMaxEntries are left and they fit
+   * dedupMaxBytes (the newest answer stays whatever its size). A seq still running is passed
+   * over (it goes to the back). Expiry by age is checked on lookup.
    */
   private trim(entries: Map<number, Entry>): void {
     const order = this.order;
+    const { dedupMaxEntries, dedupMaxBytes } = this.limits;
     let steps = order.length - this.head;
-    while (this.doneCount > this.limits.dedupMaxEntries && steps-- > 0) {
+    while (
+      (this.doneCount > dedupMaxEntries || (this.bytesHeld > dedupMaxBytes && this.doneCount > 1)) &&
+      steps-- > 0
+    ) {
       const e = order[this.head++] as Entry;
       if (entries.get(e.seq) !== e) continue; // already forgotten, or a newer start of the seq
       if (e.response === undefined) {
         order.push(e);
         continue;
       }
-      entries.delete(e.seq);
-      this.doneCount--;
+      this.forget(e);
     }
-    if (this.head > 1024 && this.head * 2 > order.length) {
-      this.order = order.slice(this.head);
-      this.head = 0;
-    }
+    this.compact();
   }
 }
 
-/** The response as kept: a small payload copied into the cache's own pool. */
+/**
+ * The response as kept: its payload in memory of its own size. A payload that is a view into a
+ * larger buffer (the request's bytes inside a socket read, a pooled slab) is copied, so a cached
+ * answer never keeps more alive than itself.
+ */
 function keep(response: CachedResponse): CachedResponse {
   const p = response.payload;
-  if (p.length === 0 || p.length > MAX_KEPT_COPY) return response;
-  return { msgId: response.msgId, flags: response.flags, payload: kept.copy(p) };
+  if (p.byteLength === p.buffer.byteLength) return response;
+  return { msgId: response.msgId, flags: response.flags, payload: new Uint8Array(p) };
 }

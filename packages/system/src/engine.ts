@@ -92,6 +92,7 @@ export class SessionEngine implements EngineContext {
       maxBufferedPushBytes: o.maxBufferedPushBytes,
       sessionTtlMs: o.sessionTtlMs,
       dedupMaxEntries: o.dedupMaxEntries,
+      dedupMaxBytes: o.dedupMaxBytes,
       dedupTtlMs: o.dedupTtlMs,
       maxFrameBytes: o.maxFrameBytes,
       maxAuthFailures: o.maxAuthFailures,

@@ -38,6 +38,11 @@ export interface SessionLimits {
   sessionTtlMs: number;
   /** Completed responses kept per session for dedup. Default 1024. */
   dedupMaxEntries: number;
+  /**
+   * Bytes of completed responses kept per session for dedup (payload + 96 each); the newest
+   * answer is kept whatever its size. Default 256 KiB.
+   */
+  dedupMaxBytes: number;
   /** How long a completed response stays in the dedup cache. Default 60 000 ms. */
   dedupTtlMs: number;
   /** Largest frame, and largest inflated payload. Default 1 MiB. */
@@ -100,6 +105,7 @@ export const DEFAULT_LIMITS: Readonly<SessionLimits> = Object.freeze({
   maxBufferedPushBytes: 1024 * 1024,
   sessionTtlMs: 120_000,
   dedupMaxEntries: 1024,
+  dedupMaxBytes: 256 * 1024,
   dedupTtlMs: 60_000,
   maxFrameBytes: 1024 * 1024,
   maxAuthFailures: 5,
@@ -149,6 +155,7 @@ const LIMIT_RULES: Record<keyof SessionLimits, { min: number; max: number }> = {
   maxBufferedPushBytes: { min: 0, max: 2 ** 40 },
   sessionTtlMs: { min: 0, max: 2 ** 31 - 1 },
   dedupMaxEntries: { min: 0, max: 1_000_000 },
+  dedupMaxBytes: { min: 0, max: 2 ** 40 },
   dedupTtlMs: { min: 0, max: 2 ** 31 - 1 },
   maxFrameBytes: { min: MIN_MAX_FRAME_BYTES, max: 2 ** 31 - 1 },
   maxAuthFailures: { min: 1, max: 1_000_000 },

@@ -85,3 +85,58 @@ describe("ackPushId on every client frame (protocol.md §2)", () => {
     expect(c.closed).toBeUndefined();
   });
 });
+
+describe("ackSeq on every client frame (protocol.md tag 10, sessions.md §7)", () => {
+  /** A logged-in client whose session has cached the answers of seqs 1..5, echoing their seq. */
+  async function withFiveAnswers() {
+    const { engine } = makeEngine();
+    let runs = 0;
+    engine.route(1000, (p) => {
+      runs++;
+      return p;
+    });
+    const c = new TestClient(engine);
+    await c.login("p:1");
+    const session = c.conn.session;
+    if (session === undefined) throw new Error("not logged in");
+    for (let seq = 1; seq <= 5; seq++) c.sendFrame({ type: FrameType.REQ, msgId: 1000, seq, payload: bytes(`${seq}`) });
+    await c.waitFor((f) => f.seq === 5);
+    return { c, session, runs: () => runs };
+  }
+
+  it.each<[string, FrameInit]>([
+    ["PING", { type: FrameType.PING }],
+    ["PONG", { type: FrameType.PONG }],
+    ["an ACK frame", { type: FrameType.ACK }],
+    ["a one-way notify", { type: FrameType.REQ, msgId: 1000 }],
+    ["a REQ for an unknown route", { type: FrameType.REQ, msgId: 1999, seq: 50 }],
+  ])("forgets the cached answers up to it when it rides on %s", async (_name, frame) => {
+    const { c, session } = await withFiveAnswers();
+    expect(session.dedup.size).toBe(5);
+    c.sendFrame({ ...frame, ackSeq: 3 });
+    await settle();
+    expect(session.dedup.size).toBe(2);
+    expect([1, 2, 3, 4, 5].map((s) => session.dedup.has(s))).toEqual([false, false, false, true, true]);
+  });
+
+  it("still answers a repeat of a seq above it from the cache, without running it again", async () => {
+    const { c, runs } = await withFiveAnswers();
+    c.sendFrame({ type: FrameType.PING, ackSeq: 3 });
+    c.sendFrame({ type: FrameType.REQ, msgId: 1000, seq: 4, payload: bytes("again") });
+    const answer = await c.waitFor((f) => f.seq === 4 && new TextDecoder().decode(f.payload) === "4");
+    expect(answer.msgId).toBe(1000);
+    expect(runs()).toBe(5);
+  });
+
+  it("works before a Login on the connection's own cache", async () => {
+    const { engine } = makeEngine();
+    engine.route(1000, (p) => p, { open: true });
+    const c = new TestClient(engine);
+    await c.hello();
+    for (let seq = 1; seq <= 3; seq++) c.sendFrame({ type: FrameType.REQ, msgId: 1000, seq });
+    await c.waitFor((f) => f.seq === 3);
+    c.sendFrame({ type: FrameType.PING, ackSeq: 2 });
+    await settle();
+    expect([c.conn.dedup.has(1), c.conn.dedup.has(2), c.conn.dedup.has(3)]).toEqual([false, false, true]);
+  });
+});

@@ -29,6 +29,7 @@ export interface VectorFrame {
   ts?: number;
   ackPushId?: number;
   rev?: number;
+  ackSeq?: number;
   payload?: string;
 }
 
