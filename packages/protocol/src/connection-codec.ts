@@ -90,5 +90,12 @@ export class ConnectionCodec {
 
 /** The codec of a connection before (or without) a ClientHello: plain frames, no compression. */
 export function plainCodec(maxFrameBytes: number): ConnectionCodec {
-  return new ConnectionCodec({ compressionMinBytes: Number.POSITIVE_INFINITY, maxFrameBytes });
+  // Stateless: connections with the same limit share one (a few limits are kept).
+  let codec = plainCodecs.get(maxFrameBytes);
+  if (codec === undefined) {
+    codec = new ConnectionCodec({ compressionMinBytes: Number.POSITIVE_INFINITY, maxFrameBytes });
+    if (plainCodecs.size < 16) plainCodecs.set(maxFrameBytes, codec);
+  }
+  return codec;
 }
+const plainCodecs = new Map<number, ConnectionCodec>();

@@ -94,3 +94,14 @@ describe("ConnectionCodec", () => {
     expect(client.decode(wire).payload).toEqual(big);
   });
 });
+
+describe("plainCodec", () => {
+  it("shares one stateless codec per frame limit, and keeps a bounded number of limits", () => {
+    expect(plainCodec(4096)).toBe(plainCodec(4096));
+    expect(plainCodec(4096)).not.toBe(plainCodec(8192));
+    // A client may name any limit in its hello: past 16 remembered limits, codecs are made afresh.
+    const made = Array.from({ length: 64 }, (_, i) => plainCodec(100_000 + i));
+    expect(made.filter((c, i) => c === plainCodec(100_000 + i)).length).toBeLessThanOrEqual(16);
+    expect(made.every((c, i) => c.decode(c.encode({ type: 5 })).type === 5 && c !== made[i + 1])).toBe(true);
+  });
+});

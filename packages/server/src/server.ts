@@ -18,7 +18,7 @@ import {
   type RouteOptions,
   SessionEngine,
 } from "@tether/system/internal";
-import { type WebSocket, WebSocketServer } from "ws";
+import { type WebSocket, WebSocketServer, type Server as WsServer } from "ws";
 import { metricsSnapshot, newServerCounters, type ServerCounters } from "./counters.js";
 import type { Gateway, MetricsSnapshot } from "./gateway.js";
 import { Liveness } from "./liveness.js";
@@ -34,7 +34,7 @@ import {
   type UpgradeInfo,
 } from "./options.js";
 import { PendingHandshakes } from "./pending-handshakes.js";
-import { SocketLink, TurnFlusher } from "./socket-link.js";
+import { LinkedSocket, type LinkHost, SocketLink, TurnFlusher } from "./socket-link.js";
 import { TopicIndex } from "./topics.js";
 import { type Decoder, type Encoder, typedHandler } from "./typed-routes.js";
 import { UpgradeAdmission } from "./upgrade.js";
@@ -53,6 +53,9 @@ function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }
 
+/** Socket errors before the upgrade completes: the socket closes, nothing else to do. */
+const ignoreError = (): void => {};
+
 export class TetherServer {
   readonly options: ServerOptions;
   readonly engine: SessionEngine;
@@ -65,12 +68,14 @@ export class TetherServer {
   private readonly transport: TransportLimits;
   private readonly http: HttpServer;
   readonly ownsHttp: boolean;
-  private readonly wss: WebSocketServer;
+  private readonly wss: WsServer<typeof LinkedSocket>;
   private readonly links = new Map<string, SocketLink>();
   private readonly pending: PendingHandshakes;
   private readonly admission: UpgradeAdmission;
   private readonly liveness: Liveness;
   private readonly flusher: TurnFlusher;
+  /** What every SocketLink reads of the server: one object for all of them. */
+  private readonly linkHost: LinkHost;
   draining = false;
   private readonly onUpgradeBound = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     this.onUpgrade(req, socket, head).catch((e: unknown) => {
@@ -119,8 +124,24 @@ export class TetherServer {
       newConnId: () => this.engine.newConnId(),
     });
     this.flusher = new TurnFlusher(this.engine);
+    this.linkHost = {
+      engine: this.engine,
+      limits: this.transport,
+      counters: this.counters,
+      flusher: this.flusher,
+      closed: (l) => this.links.delete(l.conn.connId),
+      debug: (message, fields) => this.options.logger.debug(message, fields),
+    };
     this.liveness = new Liveness(this.engine, this.transport, this.counters, () => this.links.values(), this.pending);
-    this.wss = new WebSocketServer({ noServer: true, maxPayload: o.maxFrameBytes, perMessageDeflate: false });
+    // clientTracking off: the server keeps its own `links`; ws would add a Set entry and a close
+    // listener (with its closure) per connection.
+    this.wss = new WebSocketServer({
+      noServer: true,
+      clientTracking: false,
+      maxPayload: o.maxFrameBytes,
+      perMessageDeflate: false,
+      WebSocket: LinkedSocket,
+    });
     this.ownsHttp = o.server === undefined;
     this.http =
       o.server ??
@@ -269,26 +290,17 @@ export class TetherServer {
   // ---- sockets ------------------------------------------------------------------------
 
   private async onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
-    socket.on("error", () => {});
+    socket.on("error", ignoreError); // until ws takes the socket over (onOpen removes it)
     const info = await this.admission.admit(req, socket);
     if (info !== undefined) this.wss.handleUpgrade(req, socket, head, (ws) => this.onOpen(ws, info));
   }
 
-  private onOpen(ws: WebSocket, info: UpgradeInfo): void {
-    this.pending.upgraded(socketOf(ws));
+  private onOpen(ws: LinkedSocket, info: UpgradeInfo): void {
+    const socket = socketOf(ws);
+    this.pending.upgraded(socket);
+    socket?.off("error", ignoreError); // ws listens for socket errors itself from here on
     this.counters.connectionsOpened++;
-    const link = new SocketLink(
-      {
-        engine: this.engine,
-        limits: this.transport,
-        counters: this.counters,
-        flusher: this.flusher,
-        closed: (l) => this.links.delete(l.conn.connId),
-        debug: (message, fields) => this.options.logger.debug(message, fields),
-      },
-      ws,
-      info,
-    );
+    const link = new SocketLink(this.linkHost, ws, info);
     this.links.set(info.connId, link);
   }
 

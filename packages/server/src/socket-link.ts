@@ -6,8 +6,8 @@
  * this connection (1011), never the process.
  */
 import { CloseCode, FrameRule, invalidFrame } from "@tether/protocol";
-import type { Connection, SessionEngine } from "@tether/system/internal";
-import type { WebSocket } from "ws";
+import type { Connection, ConnectionSink, SessionEngine } from "@tether/system/internal";
+import { WebSocket } from "ws";
 import type { ServerCounters } from "./counters.js";
 import type { TransportLimits, UpgradeInfo } from "./options.js";
 import { Outbox } from "./outbox.js";
@@ -44,6 +44,29 @@ export class TurnFlusher {
   }
 }
 
+/**
+ * The server's WebSocket class (WebSocketServer's `WebSocket` option): ws's own, carrying its
+ * link, so the four listeners of every socket are shared functions instead of closures.
+ */
+export class LinkedSocket extends WebSocket {
+  link: SocketLink | undefined;
+}
+
+const linkOf = (ws: WebSocket): SocketLink | undefined => (ws instanceof LinkedSocket ? ws.link : undefined);
+
+function onSocketMessage(this: WebSocket, data: Buffer, isBinary: boolean): void {
+  linkOf(this)?.received(data, isBinary);
+}
+function onSocketPong(this: WebSocket): void {
+  linkOf(this)?.ponged();
+}
+function onSocketClose(this: WebSocket, code: number): void {
+  linkOf(this)?.socketClosed(code);
+}
+function onSocketError(this: WebSocket, e: Error): void {
+  linkOf(this)?.socketError(e);
+}
+
 /** What a link reads from the server around it. */
 export interface LinkHost {
   readonly engine: SessionEngine;
@@ -55,7 +78,8 @@ export interface LinkHost {
   debug(message: string, fields: Record<string, string>): void;
 }
 
-export class SocketLink {
+/** The link is its connection's sink itself: no sink object or closures per connection. */
+export class SocketLink implements ConnectionSink {
   readonly conn: Connection;
   readonly openedAt: number;
   readonly bucket: TokenBucket;
@@ -72,7 +96,7 @@ export class SocketLink {
 
   constructor(
     private readonly host: LinkHost,
-    readonly ws: WebSocket,
+    readonly ws: LinkedSocket,
     info: UpgradeInfo,
   ) {
     const now = host.engine.clock.now();
@@ -88,28 +112,18 @@ export class SocketLink {
         headers: info.headers,
         query: info.query,
       },
-      {
-        send: (bytes) => this.send(bytes),
-        limitInbound: (bytes) => setInboundLimit(ws, bytes),
-        close: (code, reason) => this.close(code, reason),
-      },
+      this,
     );
-    const engine = host.engine;
-    const conn = this.conn;
-    ws.on("message", (data, isBinary) => engine.guard(conn, "message", () => this.onMessage(data as Buffer, isBinary)));
-    ws.on("pong", () => {
-      this.lastSeen = host.engine.clock.now();
-      this.pingSentAt = 0;
-    });
-    ws.on("close", (code) => {
-      host.closed(this);
-      engine.guard(undefined, "connection close", () => conn.transportClosed(code));
-    });
-    ws.on("error", (e) => host.debug("socket error", { connId: info.connId, error: String(e) }));
+    // The listeners are shared functions: `this` is the socket, which carries its link.
+    ws.link = this;
+    ws.on("message", onSocketMessage);
+    ws.on("pong", onSocketPong);
+    ws.on("close", onSocketClose);
+    ws.on("error", onSocketError);
   }
 
   /** The sink's send: queues the frame, or closes a slow consumer (4001) instead. */
-  private send(bytes: Uint8Array): void {
+  send(bytes: Uint8Array): void {
     if (!this.closing && this.wouldOverflow(bytes.length)) {
       // The frame is not queued (a reliable push stays in the ring, a cached answer in the
       // dedup cache, for the resume).
@@ -121,8 +135,13 @@ export class SocketLink {
     this.host.counters.bytesOut += bytes.length;
   }
 
+  /** The sink's limitInbound: the max_frame_bytes the peer agreed. */
+  limitInbound(bytes: number): void {
+    setInboundLimit(this.ws, bytes);
+  }
+
   /** The sink's close: the outbox (the Disconnect push included) goes before the close frame. */
-  private close(code: number, reason: string): void {
+  close(code: number, reason: string): void {
     this.flush();
     this.closing = true;
     this.ws.close(code, closeReason(reason));
@@ -148,6 +167,25 @@ export class SocketLink {
     // On a sealed connection the frame just refused was sealed already (its nonce is spent):
     // a Disconnect after it could not be opened, so the close code alone tells the client.
     this.conn.close(CloseCode.SLOW_CONSUMER, "slow consumer", !this.conn.codec.sealed);
+  }
+
+  /** The socket's listeners (shared by every link through LINK). */
+  received(data: Buffer, isBinary: boolean): void {
+    this.host.engine.guard(this.conn, "message", () => this.onMessage(data, isBinary));
+  }
+
+  ponged(): void {
+    this.lastSeen = this.host.engine.clock.now();
+    this.pingSentAt = 0;
+  }
+
+  socketClosed(code: number): void {
+    this.host.closed(this);
+    this.host.engine.guard(undefined, "connection close", () => this.conn.transportClosed(code));
+  }
+
+  socketError(e: unknown): void {
+    this.host.debug("socket error", { connId: this.conn.connId, error: String(e) });
   }
 
   private onMessage(data: Buffer, isBinary: boolean): void {

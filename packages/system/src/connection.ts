@@ -74,8 +74,8 @@ export class Connection implements AttachedConnection {
   readonly info: ConnectionInfo;
   /** System frames and hand-offs, in arrival order. */
   readonly lane = new SerialLane();
-  /** Request dedup before authentication (sessions.md §7). */
-  readonly dedup: DedupCache;
+  /** Request dedup before authentication (sessions.md §7); made on first use. */
+  private dedupCache: DedupCache | undefined;
   session: Session | undefined;
   codec: ConnectionCodec;
   state: ConnectionState = "open";
@@ -104,7 +104,12 @@ export class Connection implements AttachedConnection {
     this.info = info;
     this.maxFrameBytes = engine.limits.maxFrameBytes;
     this.codec = plainCodec(engine.limits.maxFrameBytes);
-    this.dedup = new DedupCache(engine.limits, engine.clock);
+  }
+
+  /** Request dedup before authentication (sessions.md §7). */
+  get dedup(): DedupCache {
+    this.dedupCache ??= new DedupCache(this.engine.limits, this.engine.clock);
+    return this.dedupCache;
   }
 
   get open(): boolean {

@@ -43,6 +43,9 @@ class Entry {
 /** `lookup` of a seq that is running: join it. */
 export const IN_FLIGHT = "in-flight";
 
+/** The order of a cache that never started a seq (shared, never written: `start` replaces it). */
+const NO_ENTRIES: Entry[] = [];
+
 export class DedupCache {
   /** Every known seq. */
   private entries: Map<number, Entry> | undefined;
@@ -52,7 +55,7 @@ export class DedupCache {
    * from its start instead would step over every entry deleted since its last rehash.) An
    * entry no longer in the map, or replaced by a newer one of the same seq, is skipped.
    */
-  private order: Entry[] = [];
+  private order: Entry[] = NO_ENTRIES; // replaced by its own array on the first start
   private head = 0;
   /** Bytes of the completed responses held. */
   private bytesHeld = 0;
@@ -91,7 +94,10 @@ export class DedupCache {
 
   /** Marks `seq` in flight (after a lookup that found nothing). */
   start(seq: number): void {
-    this.entries ??= new Map();
+    if (this.entries === undefined) {
+      this.entries = new Map();
+      this.order = [];
+    }
     if (this.order.length - this.head > 2 * this.entries.size + 64) {
       // Mostly seqs answered without caching (or already dropped): start the order afresh.
       this.order = [...this.entries.values()];

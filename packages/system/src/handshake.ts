@@ -16,6 +16,7 @@ import {
   MIN_MAX_FRAME_BYTES,
   NONCE_BYTES,
   PROTOCOL_VERSION,
+  plainCodec,
   serverKeyExchange,
   TetherError,
 } from "@tether/protocol";
@@ -122,11 +123,11 @@ export function negotiateHello(ctx: HelloContext, helloBytes: Uint8Array): Hello
     heartbeatIntervalMillis: ctx.heartbeatIntervalMs,
     compressionMinBytes: o.compressionMinBytes,
   });
-  const codec = new ConnectionCodec({
-    compressor: compression === CompressionAlgorithm.COMPRESSION_GZIP ? o.compressor : undefined,
-    compressionMinBytes: o.compressionMinBytes,
-    maxFrameBytes,
-    seal,
-  });
+  const compressor = compression === CompressionAlgorithm.COMPRESSION_GZIP ? o.compressor : undefined;
+  // Neither sealed nor compressed, a codec holds no state: the shared plain one serves.
+  const codec =
+    seal === undefined && compressor === undefined
+      ? plainCodec(maxFrameBytes)
+      : new ConnectionCodec({ compressor, compressionMinBytes: o.compressionMinBytes, maxFrameBytes, seal });
   return { response, codec, compression, cipher, maxFrameBytes };
 }

@@ -18,8 +18,11 @@ export interface SessionStore {
 export class MemorySessionStore implements SessionStore {
   private readonly keys = new Map<string, Session>();
   private readonly ids = new Map<string, Session>();
-  /** A set per player: removing one of a player's many sessions is O(1). */
-  private readonly players = new Map<number, Set<Session>>();
+  /**
+   * A player's session, or a set once a player has several (sessions per device): the common
+   * single session costs no container, and removing one of many is still O(1).
+   */
+  private readonly players = new Map<number, Session | Set<Session>>();
 
   byKey(key: string): Session | undefined {
     return this.keys.get(key);
@@ -30,8 +33,8 @@ export class MemorySessionStore implements SessionStore {
   }
 
   byPlayer(playerId: number): readonly Session[] {
-    const set = this.players.get(playerId);
-    return set === undefined ? [] : [...set];
+    const p = this.players.get(playerId);
+    return p === undefined ? [] : p instanceof Set ? [...p] : [p];
   }
 
   add(session: Session): void {
@@ -39,16 +42,20 @@ export class MemorySessionStore implements SessionStore {
     if (old) this.remove(old);
     this.keys.set(session.key, session);
     this.ids.set(session.sessionId, session);
-    const set = this.players.get(session.playerId);
-    if (set) set.add(session);
-    else this.players.set(session.playerId, new Set([session]));
+    const p = this.players.get(session.playerId);
+    if (p === undefined) this.players.set(session.playerId, session);
+    else if (p instanceof Set) p.add(session);
+    else if (p !== session) this.players.set(session.playerId, new Set([p, session]));
   }
 
   remove(session: Session): void {
     if (this.keys.get(session.key) === session) this.keys.delete(session.key);
     this.ids.delete(session.sessionId);
-    const set = this.players.get(session.playerId);
-    if (set?.delete(session) && set.size === 0) this.players.delete(session.playerId);
+    const p = this.players.get(session.playerId);
+    if (p === session) this.players.delete(session.playerId);
+    else if (p instanceof Set && p.delete(session) && p.size === 1) {
+      this.players.set(session.playerId, p.values().next().value as Session);
+    }
   }
 
   values(): IterableIterator<Session> {
