@@ -22,7 +22,8 @@ interface Pending {
   readonly payload: Uint8Array;
   readonly resolve: (payload: Uint8Array) => void;
   readonly reject: (e: Error) => void;
-  timer: TimerHandle | undefined;
+  /** When it times out (clock time). */
+  deadline: number;
   sent: boolean;
 }
 
@@ -44,8 +45,15 @@ export interface RequestBookOptions {
   readonly ackToSend: () => number;
 }
 
+/**
+ * Every request has the same timeout, so deadlines come in seq order, which is the order of
+ * `pending`: one timer, armed for the oldest request, serves them all (no timer per request).
+ */
 export class RequestBook {
+  /** Requests not settled yet, in seq order (so in deadline order). */
   private readonly pending = new Map<number, Pending>();
+  /** Fires at the oldest pending request's deadline (or earlier: it then re-arms). */
+  private timer: TimerHandle | undefined;
   private readonly queue: Pending[] = [];
   private link: RequestLink | undefined;
   private inFlight = 0;
@@ -62,12 +70,11 @@ export class RequestBook {
         reject(new TetherError(ErrorCode.BACKPRESSURE, "too many requests waiting"));
         return;
       }
-      const p: Pending = { seq: this.o.nextSeq(), msgId, payload, resolve, reject, timer: undefined, sent: false };
+      const deadline = this.o.clock.now() + this.o.requestTimeoutMs;
+      const p: Pending = { seq: this.o.nextSeq(), msgId, payload, resolve, reject, deadline, sent: false };
       if (p.seq > this.lastSeq) this.lastSeq = p.seq;
-      p.timer = this.o.clock.setTimer(this.o.requestTimeoutMs, () =>
-        this.fail(p, new TetherError(ErrorCode.REQUEST_TIMEOUT, "no answer in time")),
-      );
       this.pending.set(p.seq, p);
+      if (this.timer === undefined) this.armTimer(deadline);
       this.queue.push(p);
       this.pump();
     });
@@ -133,7 +140,6 @@ export class RequestBook {
     const p = this.pending.get(f.seq);
     if (p === undefined || p.msgId !== f.msgId || !p.sent) return false;
     this.pending.delete(p.seq);
-    p.timer?.cancel();
     this.inFlight = Math.max(0, this.inFlight - 1);
     if (hasFlag(f.flags, FrameFlag.ERROR)) p.reject(errorFromFrame(f));
     else p.resolve(f.payload);
@@ -141,9 +147,27 @@ export class RequestBook {
     return true;
   }
 
+  private armTimer(deadline: number): void {
+    this.timer = this.o.clock.setTimer(Math.max(0, deadline - this.o.clock.now()), () => this.expire());
+  }
+
+  /** The timer fired: requests past their deadline fail REQUEST_TIMEOUT; it re-arms for the next. */
+  private expire(): void {
+    this.timer = undefined;
+    const now = this.o.clock.now();
+    for (const p of this.pending.values()) {
+      if (p.deadline > now) {
+        // A wall clock stepped back by more than the timeout: count the timeout from now.
+        if (p.deadline - now > this.o.requestTimeoutMs) p.deadline = now + this.o.requestTimeoutMs;
+        this.armTimer(p.deadline);
+        return;
+      }
+      this.fail(p, new TetherError(ErrorCode.REQUEST_TIMEOUT, "no answer in time"));
+    }
+  }
+
   private fail(p: Pending, e: Error): void {
     if (!this.pending.delete(p.seq)) return;
-    p.timer?.cancel();
     const i = this.queue.indexOf(p);
     if (i >= 0) this.queue.splice(i, 1);
     else if (p.sent) this.inFlight = Math.max(0, this.inFlight - 1);
@@ -155,7 +179,6 @@ export class RequestBook {
     if (!link?.open) return;
     while (this.queue.length > 0 && this.inFlight < this.maxInFlight) {
       const p = this.queue.shift() as Pending;
-      const frame = { type: FrameType.REQ, msgId: p.msgId, seq: p.seq, payload: p.payload } as const;
       // Compression may only shrink the payload; the items and a seal's tag fit in the overhead.
       if (p.payload.length + FRAME_OVERHEAD_BYTES > link.maxFrameBytes) {
         this.fail(p, new TetherError(ErrorCode.PAYLOAD_TOO_LARGE, "request larger than the server's max_frame_bytes"));
@@ -163,7 +186,14 @@ export class RequestBook {
       }
       p.sent = true;
       this.inFlight++;
-      link.send({ ...frame, ackPushId: this.o.ackToSend(), ackSeq: this.answeredThrough() });
+      link.send({
+        type: FrameType.REQ,
+        msgId: p.msgId,
+        seq: p.seq,
+        payload: p.payload,
+        ackPushId: this.o.ackToSend(),
+        ackSeq: this.answeredThrough(),
+      });
     }
   }
 }

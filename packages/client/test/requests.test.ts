@@ -187,6 +187,29 @@ describe("RequestBook", () => {
     expect(link.seqs).toEqual([100, 101]);
   });
 
+  it("times each request out at its own deadline, with one timer for all of them", async () => {
+    const { requests, clock } = book(); // timeout 1000
+    requests.attach(new FakeLink(), 64);
+    const a = outcome(requests.request(1000, new Uint8Array(0))); // deadline 1000
+    clock.advance(300);
+    const b = outcome(requests.request(1000, new Uint8Array(0))); // deadline 1300
+    clock.advance(300);
+    const c = outcome(requests.request(1000, new Uint8Array(0))); // deadline 1600
+    requests.onResponse(resp(1000, 101)); // b answered
+    expect(clock.pending).toBe(1);
+    clock.advance(400); // t = 1000
+    await tick();
+    expect([a.settled(), c.settled()]).toEqual([true, false]);
+    expect(a.value()).toMatchObject({ code: ErrorCode.REQUEST_TIMEOUT });
+    expect(b.value()).toEqual(new Uint8Array([101]));
+    clock.advance(599);
+    await tick();
+    expect(c.settled()).toBe(false);
+    clock.advance(1);
+    await tick();
+    expect(c.value()).toMatchObject({ code: ErrorCode.REQUEST_TIMEOUT });
+  });
+
   it("rejects a request larger than the server's max_frame_bytes with PAYLOAD_TOO_LARGE", async () => {
     const { requests } = book();
     const link = new FakeLink();

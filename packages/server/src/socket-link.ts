@@ -171,7 +171,12 @@ export class SocketLink implements ConnectionSink {
 
   /** The socket's listeners (shared by every link through LINK). */
   received(data: Buffer, isBinary: boolean): void {
-    this.host.engine.guard(this.conn, "message", () => this.onMessage(data, isBinary));
+    // engine.guard's rule, without a closure per message.
+    try {
+      this.onMessage(data, isBinary);
+    } catch (e) {
+      this.host.engine.internalError(this.conn, "message", e);
+    }
   }
 
   ponged(): void {
