@@ -29,6 +29,7 @@ export function globalTransport(): TransportFactory {
 
 /** Bytes of a message event, or undefined for a text message. */
 export function messageBytes(data: unknown): Uint8Array | undefined {
+  if (data instanceof Uint8Array) return data;
   if (data instanceof ArrayBuffer) return new Uint8Array(data);
   if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
   return undefined;
