@@ -126,7 +126,8 @@ describe("handshake", () => {
     expect(server.calls.map((x) => [x.msgId, x.seq])).toEqual([[SystemMsgId.RESUME, 51]]);
     expect(server.resumeReq).toMatchObject({ token: "p:1", lastAppliedPushId: 7, serverEpoch: "e1" });
     expect(toHex(server.resumeReq.clientInstance)).toBe("ab".repeat(16));
-    expect(c.store.load()).toMatchObject({ serverEpoch: "e2", nextSeq: 52 });
+    // seqs 50 (hello) and 51 (resume) came from the block reserved at 50.
+    expect(c.store.load()).toMatchObject({ serverEpoch: "e2", nextSeq: 50 + 256 });
   });
 
   it("after a Resume answered OK, re-sends the pending requests with their seq and reports the replay", async () => {

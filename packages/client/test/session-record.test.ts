@@ -39,10 +39,22 @@ describe("SessionRecord", () => {
     record.setServerEpoch("e2");
     record.forgetSession();
     expect(store.saves.slice(1)).toEqual([
-      { ...stored, nextSeq: 10 },
-      { ...stored, nextSeq: 10, lastAppliedPushId: 6 },
-      { ...stored, nextSeq: 10, lastAppliedPushId: 6, serverEpoch: "e2" },
-      { ...stored, nextSeq: 10, lastAppliedPushId: 0, serverEpoch: "" },
+      { ...stored, nextSeq: 9 + 256 },
+      { ...stored, nextSeq: 9 + 256, lastAppliedPushId: 6 },
+      { ...stored, nextSeq: 9 + 256, lastAppliedPushId: 6, serverEpoch: "e2" },
+      { ...stored, nextSeq: 9 + 256, lastAppliedPushId: 0, serverEpoch: "" },
     ]);
+  });
+
+  it("saves seqs a block of 256 at a time, and a reload continues above every seq handed out", () => {
+    const store = recordingStore();
+    const first = new SessionRecord(store, (n) => new Uint8Array(n));
+    const seqs = Array.from({ length: 300 }, () => first.takeSeq());
+    expect(seqs).toEqual(Array.from({ length: 300 }, (_, i) => i + 1));
+    expect(store.saves.map((s) => s.nextSeq)).toEqual([1, 257, 513]); // the start, then two blocks
+    const reloaded = new SessionRecord(store, () => {
+      throw new Error("a stored instance is kept");
+    });
+    expect(reloaded.takeSeq()).toBe(513);
   });
 });
