@@ -44,7 +44,7 @@ class Entry {
 export const IN_FLIGHT = "in-flight";
 
 /** The order of a cache that never started a seq (shared, never written: `start` replaces it). */
-const NO_ENTRIES: Entry[] = [];
+const NO_ENTRIES: (Entry | undefined)[] = [];
 
 export class DedupCache {
   /** Every known seq. */
@@ -53,9 +53,10 @@ export class DedupCache {
   /**
    * Entries in the order they started, from `head` on: the eviction order. (Walking the map
    * from its start instead would step over every entry deleted since its last rehash.) An
-   * entry no longer in the map, or replaced by a newer one of the same seq, is skipped.
+   * entry no longer in the map, or replaced by a newer one of the same seq, is skipped. Slots
+   * before `head` are cleared as it passes them, so nothing forgotten stays reachable.
    */
-  private order: Entry[] = NO_ENTRIES; // replaced by its own array on the first start
+  private order: (Entry | undefined)[] = NO_ENTRIES; // replaced by its own array on the first start
   private head = 0;
   /** Bytes of the completed responses held. */
   private bytesHeld = 0;
@@ -162,12 +163,11 @@ export class DedupCache {
     let steps = order.length - this.head;
     while (steps-- > 0) {
       const e = order[this.head] as Entry;
-      if (entries.get(e.seq) === e) {
-        if (e.seq > ackSeq) break;
-        if (e.response === undefined) order.push(e);
-        else this.forget(e);
-      }
-      this.head++;
+      if (entries.get(e.seq) === e && e.seq > ackSeq) break;
+      this.takeOldest();
+      if (entries.get(e.seq) !== e) continue; // already forgotten, or a newer start of the seq
+      if (e.response === undefined) order.push(e);
+      else this.forget(e);
     }
     this.compact();
   }
@@ -191,8 +191,16 @@ export class DedupCache {
     this.bytesHeld -= e.bytes;
   }
 
+  /** Takes the oldest slot of the start order, clearing it. */
+  private takeOldest(): Entry {
+    const e = this.order[this.head] as Entry;
+    this.order[this.head++] = undefined;
+    return e;
+  }
+
+  /** Drops the cleared slots once they are most of the order. */
   private compact(): void {
-    if (this.head > 1024 && this.head * 2 > this.order.length) {
+    if (this.head > 32 && this.head * 2 > this.order.length) {
       this.order = this.order.slice(this.head);
       this.head = 0;
     }
@@ -211,7 +219,7 @@ export class DedupCache {
       (this.doneCount > dedupMaxEntries || (this.bytesHeld > dedupMaxBytes && this.doneCount > 1)) &&
       steps-- > 0
     ) {
-      const e = order[this.head++] as Entry;
+      const e = this.takeOldest();
       if (entries.get(e.seq) !== e) continue; // already forgotten, or a newer start of the seq
       if (e.response === undefined) {
         order.push(e);
