@@ -23,24 +23,48 @@ export function closeReason(reason: string): string {
   return bytes.subarray(0, end).toString("utf8");
 }
 
+/** Every this many connections queued in one turn, the time since the first is checked. */
+const CHECK_EVERY = 64;
+/** The longest a turn's first frame waits for the rest of the turn before the writes start. */
+const MAX_BATCH_MS = 1;
+
 /**
  * Frames written during one turn of the event loop leave in one socket write per connection
  * (outbox.ts), when the turn ends (setImmediate, after the promise callbacks that produce most
- * responses). One immediate serves every connection that wrote in the turn.
+ * responses). One immediate serves every connection that wrote in the turn. A long turn that
+ * writes to many connections (a game tick sending each player its own state) does not hold
+ * its first frames back until its end: once a millisecond has passed since the first, the
+ * connections queued so far are written at once, and batching starts again.
  */
 export class TurnFlusher {
   private due: SocketLink[] = [];
+  /** When the first connection of the current batch was queued (performance.now()). */
+  private since = 0;
 
   constructor(private readonly engine: SessionEngine) {}
 
   schedule(link: SocketLink): void {
-    this.due.push(link);
-    if (this.due.length > 1) return;
-    setImmediate(() => {
-      const due = this.due;
-      this.due = [];
-      for (const l of due) this.engine.guard(l.conn, "flush", () => l.flush());
-    });
+    const n = this.due.push(link);
+    if (n === 1) {
+      this.since = performance.now();
+      setImmediate(() => this.flushDue());
+    } else if (n % CHECK_EVERY === 0 && performance.now() - this.since >= MAX_BATCH_MS) {
+      this.flushDue(); // the next connection queued starts a new batch
+    }
+  }
+
+  private flushDue(): void {
+    const due = this.due;
+    if (due.length === 0) return;
+    this.due = [];
+    for (const l of due) {
+      // engine.guard's rule, without a closure per connection.
+      try {
+        l.flush();
+      } catch (e) {
+        this.engine.internalError(l.conn, "flush", e);
+      }
+    }
   }
 }
 
