@@ -5,15 +5,20 @@
  * Prints one JSON line per measurement, then a markdown table with the ratios and the targets;
  * both also go to `.bench-results/` at the repository root. Exits 1 when a target is not met.
  *
- * Scenarios: req-resp, broadcast, topic, idle-memory, resume-storm (default: all).
+ * Scenarios: req-resp, broadcast, topic, idle-memory, resume-storm, active-memory, connect-storm,
+ * game-tick, client-cost (default: all). Each is documented in the header of its file.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { machine } from "./harness.js";
 import { pinLoadGenerator } from "./lib/process.js";
-import { markdown, type Row } from "./lib/report.js";
+import { markdown, type Row, SetupError } from "./lib/report.js";
+import { activeMemory } from "./scenarios/active-memory.js";
+import { clientCost } from "./scenarios/client-cost.js";
+import { connectStorm } from "./scenarios/connect-storm.js";
 import { fanOut } from "./scenarios/fan-out.js";
+import { gameTick } from "./scenarios/game-tick.js";
 import { idleMemory } from "./scenarios/idle-memory.js";
 import { reqResp } from "./scenarios/req-resp.js";
 import { resumeStorm } from "./scenarios/resume-storm.js";
@@ -24,6 +29,10 @@ const SCENARIOS: Record<string, () => Promise<Row[]>> = {
   topic: () => fanOut(true),
   "idle-memory": idleMemory,
   "resume-storm": resumeStorm,
+  "active-memory": activeMemory,
+  "connect-storm": connectStorm,
+  "game-tick": gameTick,
+  "client-cost": clientCost,
 };
 
 const asked = process.argv.slice(2);
@@ -43,7 +52,13 @@ console.log = (...args: unknown[]) => {
 };
 const rows: Row[] = [];
 for (const name of asked.length > 0 ? asked : Object.keys(SCENARIOS)) {
-  rows.push(...(await (SCENARIOS[name] as () => Promise<Row[]>)()));
+  try {
+    rows.push(...(await (SCENARIOS[name] as () => Promise<Row[]>)()));
+  } catch (e) {
+    if (!(e instanceof SetupError)) throw e;
+    console.error(`bench: ${name} cannot run here: ${e.message}`);
+    process.exit(1);
+  }
 }
 const table = [
   `Machine: ${machine()}; ${pinning}`,

@@ -12,6 +12,9 @@ export interface Row {
   readonly met: boolean | undefined;
 }
 
+/** The machine cannot run a scenario (a limit too low): run.ts prints the message alone and exits 1. */
+export class SetupError extends Error {}
+
 export function line(record: object): void {
   console.log(JSON.stringify(record));
 }

@@ -2,7 +2,9 @@
  * Load-generator connections, with as little client-side work as possible so the figures
  * measure the servers: a raw `ws` socket, and a Tether connection that speaks frames through
  * @tether/protocol (hello, optional sealing, login or resume, cumulative ACKs the way the
- * reference client sends them: after 64 reliable pushes or 200 ms).
+ * reference client sends them: after 64 reliable pushes or 200 ms; and, like it, an `ackSeq` on
+ * every REQ and ACK: the seq just below its oldest unanswered request, or its last seq when none
+ * is open, so the server forgets the cached answers the client holds).
  */
 import {
   type AeadAlgorithm,
@@ -49,7 +51,7 @@ export async function openMany<T>(count: number, open: (i: number) => Promise<T>
 }
 
 /** Cumulative ACKs like the reference client: after 64 unacknowledged pushes, or 200 ms. */
-class AckPolicy {
+export class AckPolicy {
   private pending = 0;
   private timer: NodeJS.Timeout | undefined;
   last = 0;
@@ -75,23 +77,26 @@ class AckPolicy {
   }
 }
 
-/** A ClientHello offering `cipher` (or plaintext), and the key share it carries. */
+/**
+ * A ClientHello offering `cipher` (or plaintext), and the key share it carries (none in
+ * plaintext: the load generator skips the X25519 key generation it would not use).
+ */
 export function clientHello(cipher?: AeadAlgorithm): {
   helloBytes: Uint8Array;
-  share: ReturnType<typeof createKeyShare>;
+  share: ReturnType<typeof createKeyShare> | undefined;
 } {
-  const share = createKeyShare(nodeCrypto);
+  const share = cipher ? createKeyShare(nodeCrypto) : undefined;
   const helloBytes = ClientHelloReq.encode({
     protocolVersion: 1,
     supportedCiphers: cipher ? [cipher] : [],
-    ...(cipher ? { clientKeyShare: share.publicKey, clientNonce: share.nonce } : {}),
+    ...(share ? { clientKeyShare: share.publicKey, clientNonce: share.nonce } : {}),
   }).finish();
   return { helloBytes, share };
 }
 
 /** The client's codec after the server's ClientHelloResp: sealed when it selected a cipher. */
 export function codecAfterHello(hello: ReturnType<typeof clientHello>, resp: ClientHelloResp): ConnectionCodec {
-  if (!isAeadAlgorithm(resp.selectedCipher)) return plainCodec(1 << 20);
+  if (!isAeadAlgorithm(resp.selectedCipher) || hello.share === undefined) return plainCodec(1 << 20);
   const cipher = resp.selectedCipher as AeadAlgorithm;
   const keys = clientKeyExchange(nodeCrypto, {
     helloBytes: hello.helloBytes,
@@ -117,14 +122,20 @@ export class TetherLink {
   codec: ConnectionCodec = plainCodec(1 << 20);
   serverEpoch = "";
   private seq = 0;
+  /** Seqs sent and not answered yet; every seq below `lowestOpen` is answered. */
+  private readonly open = new Set<number>();
+  private lowestOpen = 1;
   /** Frames other than answers to `call`; reliable pushes are acknowledged before this runs. */
   onFrame: (f: Frame) => void = () => {};
   private readonly pending = new Map<number, (f: Frame) => void>();
-  private readonly acks = new AckPolicy((pushId) => this.send({ type: FrameType.ACK, pushId }));
+  private readonly acks = new AckPolicy((pushId) =>
+    this.send({ type: FrameType.ACK, pushId, ackSeq: this.answeredThrough() }),
+  );
 
   private constructor(readonly ws: WebSocket) {
     ws.on("message", (data: Buffer) => {
       const f = this.codec.decode(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+      if (f.type === FrameType.RESP) this.open.delete(f.seq);
       const p = f.type === FrameType.RESP ? this.pending.get(f.seq) : undefined;
       if (p) {
         this.pending.delete(f.seq);
@@ -178,20 +189,34 @@ export class TetherLink {
   }
 
   call(msgId: number, payload: Uint8Array): Promise<Frame> {
-    const seq = ++this.seq;
+    const seq = this.nextSeq();
     return new Promise((resolve) => {
       this.pending.set(seq, resolve);
-      this.send({ type: FrameType.REQ, msgId, seq, payload });
+      this.sendRequest(msgId, seq, payload);
     });
   }
 
-  /** Sends a REQ without waiting (the caller matches RESPs itself through onFrame). */
+  /**
+   * Sends a REQ without waiting (the caller matches RESPs itself through onFrame); `seq` comes
+   * from nextSeq. It carries `ackSeq` like the reference client's.
+   */
   sendRequest(msgId: number, seq: number, payload: Uint8Array): void {
-    this.send({ type: FrameType.REQ, msgId, seq, payload });
+    this.send({ type: FrameType.REQ, msgId, seq, payload, ackSeq: this.answeredThrough() });
   }
 
+  /** A new seq, open (unanswered) from now until its RESP arrives: send it at once. */
   nextSeq(): number {
-    return ++this.seq;
+    this.open.add(++this.seq);
+    return this.seq;
+  }
+
+  /**
+   * `ackSeq` (protocol.md tag 10) as the reference client computes it: the seq just below the
+   * oldest unanswered request, or the last seq when none is open.
+   */
+  answeredThrough(): number {
+    while (this.lowestOpen <= this.seq && !this.open.has(this.lowestOpen)) this.lowestOpen++;
+    return this.lowestOpen - 1;
   }
 }
 

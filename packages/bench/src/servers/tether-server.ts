@@ -1,16 +1,22 @@
 /**
  * The Tether side of the benchmarks, on defaults except for limits a load test must lift
- * (connection and message rates, in-flight requests).
+ * (connection and message rates, in-flight requests). For connect-storm (10,000 clients at
+ * once) it also lifts the handshake limits the raw ws server does not have:
+ * maxPendingHandshakes (default 1000, past which the OLDEST waiting socket is cut) to 20,000,
+ * and handshakeTimeoutMs and authTimeoutMs (defaults 10 s and 15 s) to 60 s, so a socket that
+ * waits its turn behind thousands of others is not cut.
  *
  * Routes: 1000 echoes its payload (raw bytes, no protobuf, like the ws baseline); 1002 subscribes
  * the caller to the topic "room". Pushes carry msgId 2000 (best effort) or 2001 (reliable).
  *
- * From the runner (stdin): `broadcast <n>` (best effort to every session), `publish <n>`
- * (reliable to "room"), `push <n>` (reliable to every session, once none is attached), `gc`.
- * Prints `listening <port>` when ready.
+ * From the runner (stdin): `broadcast <n> [perTurn]` (best effort to every session, perTurn
+ * broadcasts per event-loop turn, default 10), `publish <n> [perTurn]` (reliable to "room"),
+ * `push <n>` (reliable to every session, once none is attached), `tick <hz> <seconds> <bytes>`
+ * (every session its own best-effort update of <bytes>, through gateway.send, hz times a
+ * second: see commands.ts tickPayload), `gc`. Prints `listening <port>` when ready.
  */
 import { createServer } from "@tether/server";
-import { inBursts, serveCommands, stampedPayload } from "../lib/commands.js";
+import { inBursts, perTurnArg, serveCommands, stampedPayload, ticking, tickPayload } from "../lib/commands.js";
 
 const server = createServer({
   port: 0,
@@ -21,6 +27,9 @@ const server = createServer({
   messageRatePerSec: 1_000_000,
   messageBurst: 1_000_000,
   maxInFlightReq: 1024,
+  maxPendingHandshakes: 20_000,
+  handshakeTimeoutMs: 60_000,
+  authTimeoutMs: 60_000,
   metricsPath: false,
 });
 server.routeRaw(1000, (payload) => payload, { concurrent: true });
@@ -31,18 +40,32 @@ server.routeRaw(1002, async (_payload, ctx) => {
 const sessions = () => server.engine.store.values();
 
 serveCommands({
-  broadcast: async ([n]) => {
-    await inBursts(Number(n), (i) => void server.gateway.broadcast(2000, stampedPayload(i), { compress: false }));
+  broadcast: async ([n, perTurn]) => {
+    const each = perTurnArg(perTurn);
+    await inBursts(Number(n), (i) => void server.gateway.broadcast(2000, stampedPayload(i), { compress: false }), each);
     return "done";
   },
-  publish: async ([n]) => {
-    await inBursts(Number(n), (i) => void server.gateway.publish(["room"], 2001, stampedPayload(i)));
+  publish: async ([n, perTurn]) => {
+    const each = perTurnArg(perTurn);
+    await inBursts(Number(n), (i) => void server.gateway.publish(["room"], 2001, stampedPayload(i)), each);
     return "done";
   },
   push: async ([n]) => {
     while ([...sessions()].some((s) => s.attached)) await new Promise((r) => setTimeout(r, 5));
     await inBursts(Number(n), (i) => server.engine.pushMany(sessions(), 2001, stampedPayload(i)));
     return "done";
+  },
+  tick: async ([hz, seconds, bytes]) => {
+    // What a game holds: the session and player of each connected client, then one
+    // gateway.send of that player's own state per tick.
+    const targets = await server.gateway.sessionInfo(await server.gateway.sessions());
+    const size = Number(bytes);
+    await ticking(Number(hz), Number(seconds), (k) => {
+      for (const s of targets) {
+        void server.gateway.send(s.sessionId, 2000, tickPayload(size, k, s.playerId), { reliable: false });
+      }
+    });
+    return `done ${targets.length}`;
   },
 });
 

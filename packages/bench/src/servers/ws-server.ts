@@ -10,12 +10,15 @@
  * - `sub` joins the one topic; `a<seq>` acknowledges reliable messages up to seq.
  * Reliable messages are `seq (u32 LE) || payload`, kept until acknowledged.
  *
- * From the runner (stdin): `broadcast <n>` (best effort to every socket), `publish <n>`
- * (reliable to the topic), `push <n>` (reliable to every player, once none is connected), `gc`.
+ * From the runner (stdin): `broadcast <n> [perTurn]` (best effort to every socket, perTurn
+ * broadcasts per event-loop turn, default 10), `publish <n> [perTurn]` (reliable to the topic),
+ * `push <n>` (reliable to every player, once none is connected), `tick <hz> <seconds> <bytes>`
+ * (every connected player its own best-effort update of <bytes>, one `send` each, hz times a
+ * second: see commands.ts tickPayload), `gc`.
  */
 import { WebSocket, WebSocketServer } from "ws";
 import { type BaselineCipher, CounterAead } from "../lib/aead.js";
-import { inBursts, serveCommands, stampedPayload } from "../lib/commands.js";
+import { inBursts, perTurnArg, serveCommands, stampedPayload, ticking, tickPayload } from "../lib/commands.js";
 
 interface Player {
   socket: WebSocket | undefined;
@@ -89,18 +92,28 @@ wss.on("connection", (ws) => {
 });
 
 serveCommands({
-  broadcast: async ([n]) => {
-    await inBursts(Number(n), (i) => {
-      const msg = stampedPayload(i);
-      for (const c of wss.clients) c.send(msg);
-    });
+  broadcast: async ([n, perTurn]) => {
+    const each = perTurnArg(perTurn);
+    await inBursts(
+      Number(n),
+      (i) => {
+        const msg = stampedPayload(i);
+        for (const c of wss.clients) c.send(msg);
+      },
+      each,
+    );
     return "done";
   },
-  publish: async ([n]) => {
-    await inBursts(Number(n), (i) => {
-      const msg = stampedPayload(i);
-      for (const p of topic) sendReliable(p, msg);
-    });
+  publish: async ([n, perTurn]) => {
+    const each = perTurnArg(perTurn);
+    await inBursts(
+      Number(n),
+      (i) => {
+        const msg = stampedPayload(i);
+        for (const p of topic) sendReliable(p, msg);
+      },
+      each,
+    );
     return "done";
   },
   push: async ([n]) => {
@@ -110,6 +123,19 @@ serveCommands({
       for (const p of players.values()) sendReliable(p, msg);
     });
     return "done";
+  },
+  tick: async ([hz, seconds, bytes]) => {
+    const size = Number(bytes);
+    let targets = 0;
+    await ticking(Number(hz), Number(seconds), (k) => {
+      targets = 0;
+      for (const [id, p] of players) {
+        if (p.socket?.readyState !== WebSocket.OPEN) continue;
+        p.socket.send(tickPayload(size, k, id));
+        targets++;
+      }
+    });
+    return `done ${targets}`;
   },
 });
 
