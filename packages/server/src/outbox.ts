@@ -48,6 +48,8 @@ export function writeMessageHeader(out: Uint8Array, pos: number, length: number)
   return pos + 10;
 }
 
+const EMPTY = new Uint8Array(0);
+
 /** The frames waiting to be written to one socket. */
 export class Outbox {
   private frames: Uint8Array[] = [];
@@ -69,21 +71,30 @@ export class Outbox {
     return this.frames.length === 1;
   }
 
-  /** Writes every queued frame as one chunk (drops them when the socket is gone or closing). */
+  /**
+   * Writes every queued frame as one chunk (drops them when the socket is gone or closing).
+   * Each slot of the spent array is cleared as its frame is copied: an array that has reached the
+   * old generation (promoted while it waited, or pretenured) stays there, dead, until the next
+   * full GC, and its slots would keep the frames (and with them the 16 KiB slabs they are carved
+   * from, see @tether/protocol's BytePool) alive through every scavenge until then.
+   */
   flush(socket: RawSocket | undefined): void {
     const frames = this.frames;
-    if (frames.length === 0) return;
+    const count = frames.length;
+    if (count === 0) return;
     this.frames = [];
     const total = this.queued;
     this.queued = 0;
-    if (socket === undefined || socket.destroyed) return;
-    const out = Buffer.allocUnsafe(total);
+    const out = socket === undefined || socket.destroyed ? undefined : Buffer.allocUnsafe(total);
     let pos = 0;
-    for (const f of frames) {
+    for (let i = 0; i < count; i++) {
+      const f = frames[i] as Uint8Array;
+      frames[i] = EMPTY;
+      if (out === undefined) continue;
       pos = writeMessageHeader(out, pos, f.length);
       out.set(f, pos);
       pos += f.length;
     }
-    socket.write(out);
+    if (out !== undefined) socket?.write(out);
   }
 }

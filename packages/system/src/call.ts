@@ -48,13 +48,13 @@ export class Call implements RequestContext, SessionRequest {
   readonly connId: string;
   readonly playerId: number | undefined;
   readonly sessionId: string | undefined;
-  readonly data: ReadonlyMap<string, string>;
   /** When the request times out (set when it starts). */
   deadline = 0;
   /** Its place in the engine's deadline set (-1: not running). */
   deadlineSlot = -1;
-  /** Its place in its session's running requests (-1: none). */
-  sessionSlot = -1;
+  /** Its neighbours in its session's running requests (see SessionRequest). */
+  runningPrev: SessionRequest | undefined = undefined;
+  runningNext: SessionRequest | undefined = undefined;
   /** An own property (not on the prototype), so `const { push } = ctx` works. */
   readonly push: (msgId: number, payload: Uint8Array, options?: PushOptions) => number;
   readonly #engine: CallHost;
@@ -83,7 +83,6 @@ export class Call implements RequestContext, SessionRequest {
     this.connId = conn.connId;
     this.playerId = session?.playerId;
     this.sessionId = session?.sessionId;
-    this.data = session?.data ?? NO_DATA;
     this.#engine = engine;
     this.#conn = conn;
     this.#session = session;
@@ -92,6 +91,11 @@ export class Call implements RequestContext, SessionRequest {
     this.#cache = cache;
     this.push = (msgId, payload, options) =>
       session === undefined ? 0 : engine.push(session, msgId, payload, options);
+  }
+
+  /** The session's data, read on demand: a session whose handlers never read it holds no map for it. */
+  get data(): ReadonlyMap<string, string> {
+    return this.#session?.data ?? NO_DATA;
   }
 
   get signal(): AbortSignal {

@@ -28,17 +28,27 @@ export const ENTRY_OVERHEAD_BYTES = 96;
 /** Someone waiting for the response of an in-flight seq. */
 export type DedupWaiter = (response: CachedResponse) => void;
 
-/** One seq from its start until it is evicted: running while `response` is undefined. */
+/**
+ * One seq from its start until it is evicted: running while `payload` is undefined, then the
+ * cached answer itself (what `lookup` returns), so an answer costs one object besides its bytes.
+ */
 class Entry {
-  response: CachedResponse | undefined = undefined;
+  msgId = 0;
+  flags = 0;
+  payload: Uint8Array | undefined = undefined;
+  /**
+   * When it was answered, in milliseconds since the cache's `epoch`: a small integer, stored in
+   * the entry itself (a timestamp since 1970 would need a number box of its own).
+   */
   at = 0;
-  /** What it counts against dedupMaxBytes (0 while running). */
-  bytes = 0;
   /** Requests that joined while it ran (null until one does). */
   waiters: DedupWaiter[] | null = null;
 
   constructor(readonly seq: number) {}
 }
+
+/** What an answered entry counts against dedupMaxBytes. */
+const entryBytes = (payload: Uint8Array): number => payload.length + ENTRY_OVERHEAD_BYTES;
 
 /** `lookup` of a seq that is running: join it. */
 export const IN_FLIGHT = "in-flight";
@@ -62,6 +72,8 @@ export class DedupCache {
   private bytesHeld = 0;
   /** The client's highest ackSeq: it holds every answer up to it, none of them is kept. */
   private floor = 0;
+  /** The clock's time when the map was made: entries keep their time relative to it. */
+  private epoch = 0;
 
   constructor(
     private readonly limits: DedupLimits,
@@ -87,8 +99,8 @@ export class DedupCache {
   lookup(seq: number): CachedResponse | typeof IN_FLIGHT | undefined {
     const e = this.entries?.get(seq);
     if (e === undefined) return undefined;
-    if (e.response === undefined) return IN_FLIGHT;
-    if (this.clock.now() - e.at < this.limits.dedupTtlMs) return e.response;
+    if (e.payload === undefined) return IN_FLIGHT;
+    if (this.elapsed() - e.at < this.limits.dedupTtlMs) return e as CachedResponse;
     this.forget(e);
     return undefined;
   }
@@ -98,6 +110,7 @@ export class DedupCache {
     if (this.entries === undefined) {
       this.entries = new Map();
       this.order = [];
+      this.epoch = this.clock.now();
     }
     if (this.order.length - this.head > 2 * this.entries.size + 64) {
       // Mostly seqs answered without caching (or already dropped): start the order afresh.
@@ -117,7 +130,7 @@ export class DedupCache {
   /** Adds `waiter` to the in-flight `seq`; it is called once, when `seq` completes. */
   join(seq: number, waiter: DedupWaiter): void {
     const e = this.entries?.get(seq);
-    if (e === undefined || e.response !== undefined) return;
+    if (e === undefined || e.payload !== undefined) return;
     if (e.waiters) e.waiters.push(waiter);
     else e.waiters = [waiter];
   }
@@ -133,16 +146,17 @@ export class DedupCache {
         entries.set(seq, e);
         this.order.push(e);
       }
-      if (e.response === undefined) this.doneCount++;
-      else this.bytesHeld -= e.bytes;
-      e.response = keep(response);
-      e.bytes = e.response.payload.length + ENTRY_OVERHEAD_BYTES;
-      this.bytesHeld += e.bytes;
-      e.at = this.clock.now();
+      if (e.payload === undefined) this.doneCount++;
+      else this.bytesHeld -= entryBytes(e.payload);
+      e.msgId = response.msgId;
+      e.flags = response.flags;
+      e.payload = keep(response.payload);
+      this.bytesHeld += entryBytes(e.payload);
+      e.at = this.elapsed();
       e.waiters = null;
       if (this.doneCount > this.limits.dedupMaxEntries || this.bytesHeld > this.limits.dedupMaxBytes)
         this.trim(entries);
-    } else if (e !== undefined && e.response === undefined) {
+    } else if (e !== undefined && e.payload === undefined) {
       entries?.delete(seq);
     }
     if (waiters) for (const w of waiters) w(response);
@@ -166,7 +180,7 @@ export class DedupCache {
       if (entries.get(e.seq) === e && e.seq > ackSeq) break;
       this.takeOldest();
       if (entries.get(e.seq) !== e) continue; // already forgotten, or a newer start of the seq
-      if (e.response === undefined) order.push(e);
+      if (e.payload === undefined) order.push(e);
       else this.forget(e);
     }
     this.compact();
@@ -178,17 +192,26 @@ export class DedupCache {
     this.floor = 0;
     if (entries === undefined) return;
     // In-flight entries stay: their handlers are still running and will complete them.
-    for (const [seq, e] of entries) if (e.response !== undefined) entries.delete(seq);
+    for (const [seq, e] of entries) if (e.payload !== undefined) entries.delete(seq);
     this.doneCount = 0;
     this.bytesHeld = 0;
     this.order = [...entries.values()];
     this.head = 0;
   }
 
+  /**
+   * Whole milliseconds since `epoch`: Math.floor makes it a small integer, which the entry holds
+   * in place (the difference of two timestamps alone would be a boxed double in every entry).
+   */
+  private elapsed(): number {
+    return Math.floor(this.clock.now() - this.epoch);
+  }
+
+  /** Forgets an answered entry. */
   private forget(e: Entry): void {
     this.entries?.delete(e.seq);
     this.doneCount--;
-    this.bytesHeld -= e.bytes;
+    this.bytesHeld -= entryBytes(e.payload as Uint8Array);
   }
 
   /** Takes the oldest slot of the start order, clearing it. */
@@ -221,7 +244,7 @@ export class DedupCache {
     ) {
       const e = this.takeOldest();
       if (entries.get(e.seq) !== e) continue; // already forgotten, or a newer start of the seq
-      if (e.response === undefined) {
+      if (e.payload === undefined) {
         order.push(e);
         continue;
       }
@@ -232,12 +255,10 @@ export class DedupCache {
 }
 
 /**
- * The response as kept: its payload in memory of its own size. A payload that is a view into a
- * larger buffer (the request's bytes inside a socket read, a pooled slab) is copied, so a cached
- * answer never keeps more alive than itself.
+ * A payload as kept: in memory of its own size. A payload that is a view into a larger buffer
+ * (the request's bytes inside a socket read, a pooled slab) is copied, so a cached answer never
+ * keeps more alive than itself.
  */
-function keep(response: CachedResponse): CachedResponse {
-  const p = response.payload;
-  if (p.byteLength === p.buffer.byteLength) return response;
-  return { msgId: response.msgId, flags: response.flags, payload: new Uint8Array(p) };
+function keep(p: Uint8Array): Uint8Array {
+  return p.byteLength === p.buffer.byteLength ? p : new Uint8Array(p);
 }

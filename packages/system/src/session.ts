@@ -30,8 +30,13 @@ export interface AttachedConnection {
 
 /** What a session holds of one of its requests (requests.ts's Call implements it). */
 export interface SessionRequest {
-  /** Its place in the session's running requests (-1: none). */
-  sessionSlot: number;
+  /**
+   * Its neighbours in its session's running requests, a list threaded through the requests
+   * themselves (so a session holds no array for them); undefined at either end, or when it is
+   * not running.
+   */
+  runningPrev: SessionRequest | undefined;
+  runningNext: SessionRequest | undefined;
   /** Bytes of its payload (what it holds while it waits). */
   readonly payloadBytes: number;
   /** The connection it came on. */
@@ -68,8 +73,8 @@ export class Session {
   queuedBytes = 0;
   /** A serial request is running. */
   serialBusy = false;
-  /** Requests of this session whose handler is running (each knows its index: sessionSlot). */
-  private runningList: SessionRequest[] | undefined;
+  /** The newest request of this session whose handler is running (the others follow its runningNext). */
+  private runningHead: SessionRequest | undefined;
   // Made on first use: an idle session holds none of these.
   private topicSet: Set<string> | undefined;
   private dataMap: Map<string, string> | undefined;
@@ -114,28 +119,34 @@ export class Session {
 
   /** Tracks a request whose handler started. */
   addRunning(call: SessionRequest): void {
-    this.runningList ??= [];
-    call.sessionSlot = this.runningList.length;
-    this.runningList.push(call);
+    const head = this.runningHead;
+    call.runningPrev = undefined;
+    call.runningNext = head;
+    if (head !== undefined) head.runningPrev = call;
+    this.runningHead = call;
   }
 
-  /** Forgets a request that was answered (O(1): the last one takes its slot). */
+  /** Forgets a request that was answered (O(1): it unlinks itself). */
   removeRunning(call: SessionRequest): void {
-    const list = this.runningList;
-    const slot = call.sessionSlot;
-    if (list === undefined || slot < 0 || list[slot] !== call) return;
-    const last = list.pop() as SessionRequest;
-    if (last !== call) {
-      list[slot] = last;
-      last.sessionSlot = slot;
+    const prev = call.runningPrev;
+    const next = call.runningNext;
+    if (prev === undefined) {
+      if (this.runningHead !== call) return; // not running here
+      this.runningHead = next;
+    } else {
+      prev.runningNext = next;
     }
-    call.sessionSlot = -1;
+    if (next !== undefined) next.runningPrev = prev;
+    call.runningPrev = undefined;
+    call.runningNext = undefined;
   }
 
   /** Tells the requests running now that the session ended or changed (SESSION_EXPIRED). */
   expireRunning(): void {
-    if (this.runningList === undefined || this.runningList.length === 0) return;
-    for (const call of [...this.runningList]) call.expired(); // each removes itself
+    if (this.runningHead === undefined) return;
+    const running: SessionRequest[] = [];
+    for (let c: SessionRequest | undefined = this.runningHead; c !== undefined; c = c.runningNext) running.push(c);
+    for (let i = running.length - 1; i >= 0; i--) (running[i] as SessionRequest).expired(); // oldest first; each removes itself
   }
 
   /** pushIds of Sync snapshots still being built (a resume below one needs a full sync). */
