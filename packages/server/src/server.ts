@@ -18,7 +18,7 @@ import {
   type RouteOptions,
   SessionEngine,
 } from "@tether/system/internal";
-import { type WebSocket, WebSocketServer, type Server as WsServer } from "ws";
+import { WebSocketServer, type Server as WsServer } from "ws";
 import { metricsSnapshot, newServerCounters, type ServerCounters } from "./counters.js";
 import type { Gateway, MetricsSnapshot } from "./gateway.js";
 import { Liveness } from "./liveness.js";
