@@ -22,7 +22,7 @@ export interface DedupLimits {
   readonly dedupTtlMs: number;
 }
 
-/** What one cached answer is counted as besides its payload (its entry, map slot and response). */
+/** What one cached answer is counted as besides its payload (its entry and its map slot). */
 export const ENTRY_OVERHEAD_BYTES = 96;
 
 /** Someone waiting for the response of an in-flight seq. */
