@@ -34,6 +34,7 @@ import {
   type UpgradeInfo,
 } from "./options.js";
 import { PendingHandshakes } from "./pending-handshakes.js";
+import { plainHttpAnswer } from "./plain-http.js";
 import { LinkedSocket, type LinkHost, SocketLink, TurnFlusher } from "./socket-link.js";
 import { TopicIndex } from "./topics.js";
 import { type Decoder, type Encoder, typedHandler } from "./typed-routes.js";
@@ -143,21 +144,7 @@ export class TetherServer {
       WebSocket: LinkedSocket,
     });
     this.ownsHttp = o.server === undefined;
-    this.http =
-      o.server ??
-      createHttpServer((req, res) => {
-        // Plain HTTP (metrics, a stray request) gets one answer per connection: the socket
-        // closes after it instead of lingering as a keep-alive.
-        res.shouldKeepAlive = false;
-        if (o.metricsPath !== false && req.method === "GET" && req.url?.split("?")[0] === o.metricsPath) {
-          this.metrics.text().then(
-            (text) => res.writeHead(200, { "Content-Type": this.metrics.contentType }).end(text),
-            () => res.writeHead(500).end(),
-          );
-          return;
-        }
-        res.writeHead(426, { "Content-Type": "text/plain" }).end("WebSocket upgrade required\n");
-      });
+    this.http = o.server ?? createHttpServer(plainHttpAnswer(o.metricsPath, this.metrics));
     this.http.on("upgrade", this.onUpgradeBound);
     if (this.ownsHttp) this.http.on("connection", this.onSocketBound);
     if (options.authenticator === undefined) {
@@ -171,7 +158,8 @@ export class TetherServer {
     if (this.ownsHttp && !this.http.listening) {
       await new Promise<void>((resolve, reject) => {
         this.http.once("error", reject);
-        this.http.listen(this.options.port, this.options.host, () => {
+        const { port, host, backlog } = this.options;
+        this.http.listen({ port, host, backlog }, () => {
           this.http.off("error", reject);
           resolve();
         });

@@ -8,10 +8,10 @@
  * over that window divided by the clients (CPU per new session), and each client's connect time
  * (from the start of its connect to its login answered), p50 and p99. Reported beside them: the
  * load generator's own CPU per client, and the machine's listen-queue overflows over the storm
- * (`ListenOverflows` in /proc/net/netstat). Both servers listen with Node's default backlog of
- * 511: at once, the connections the server has not accepted yet beyond it have their SYN
- * dropped and retried by the kernel after 1 s, 3 s, 7 s..., so the all-in time at once moves in
- * such steps from run to run; the 1,000-at-a-time rows show the servers' own pace.
+ * (`ListenOverflows` in /proc/net/netstat). Both servers listen with a backlog of 4096 (Tether's
+ * default; the raw ws server is given the same), which the kernel caps at net.core.somaxconn:
+ * when the queue is full, the kernel drops SYNs and the client retries after 1 s, 3 s, 7 s...,
+ * so the all-in time moves in such steps; the overflows column says whether it happened.
  *
  * The bench's Tether server lifts its handshake limits for this (tether-server.ts:
  * maxPendingHandshakes 20,000, handshakeTimeoutMs and authTimeoutMs 60 s); the raw ws server

@@ -33,7 +33,14 @@ const cipher = cipherArg > 0 ? (process.argv[cipherArg + 1] as BaselineCipher) :
 const players = new Map<number, Player>();
 const playerOf = new Map<WebSocket, Player>();
 const topic = new Set<Player>();
-const wss = new WebSocketServer({ host: "127.0.0.1", port: 0, perMessageDeflate: false, maxPayload: 1 << 20 });
+// The listen queue of Tether's default (options.ts `backlog`), so a connect storm meets the same kernel queue.
+const wss = new WebSocketServer({
+  host: "127.0.0.1",
+  port: 0,
+  backlog: 4096,
+  perMessageDeflate: false,
+  maxPayload: 1 << 20,
+});
 
 function sendReliable(p: Player, payload: Uint8Array): void {
   const msg = Buffer.allocUnsafe(4 + payload.length);

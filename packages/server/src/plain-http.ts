@@ -1,0 +1,24 @@
+/**
+ * What the server's own HTTP listener answers to requests that are not WebSocket upgrades:
+ * Prometheus text at the metrics path, 426 Upgrade Required to anything else.
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { ServerMetrics } from "./metrics.js";
+
+export function plainHttpAnswer(
+  metricsPath: string | false,
+  metrics: ServerMetrics,
+): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
+    // One answer per connection: the socket closes after it instead of lingering as a keep-alive.
+    res.shouldKeepAlive = false;
+    if (metricsPath !== false && req.method === "GET" && req.url?.split("?")[0] === metricsPath) {
+      metrics.text().then(
+        (text) => res.writeHead(200, { "Content-Type": metrics.contentType }).end(text),
+        () => res.writeHead(500).end(),
+      );
+      return;
+    }
+    res.writeHead(426, { "Content-Type": "text/plain" }).end("WebSocket upgrade required\n");
+  };
+}
