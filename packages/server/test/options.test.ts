@@ -27,12 +27,12 @@ describe("server options", () => {
 
   it("listens with a listen queue of 4096 by default, or the backlog given", async () => {
     for (const [given, expected] of [
-      [undefined, 4096],
-      [64, 64],
+      [{}, 4096],
+      [{ backlog: 64 }, 64],
     ] as const) {
       const server = createServer({
         port: 0,
-        backlog: given,
+        ...given,
         authenticator: { authenticate: () => ({ playerId: 1 }) },
       });
       expect(server.options.backlog).toBe(expected);
