@@ -53,6 +53,27 @@ describe.each(providers)("the %s crypto provider", (_, crypto) => {
     expect(crypto.ed25519Verify(bad, fromHex(t.message), fromHex(t.publicKey))).toBe(false);
   });
 
+  it("hands out random bytes of any length, never the same bytes twice, in arrays of their own", () => {
+    const seen = new Set<string>();
+    for (const length of [0, 1, 16, 22, 32, 255, 256, 257, 5000]) {
+      for (let i = 0; i < 300; i++) {
+        const b = crypto.randomBytes(length);
+        expect(b).toBeInstanceOf(Uint8Array);
+        expect(b.length).toBe(length);
+        expect(b.byteOffset).toBe(0);
+        expect(b.buffer.byteLength).toBe(length);
+        if (length >= 16) {
+          expect(seen.has(toHex(b))).toBe(false);
+          seen.add(toHex(b));
+        }
+      }
+    }
+    // 300 draws of 32 bytes: every byte value shows up (a stuck or zeroed source would not).
+    const counts = new Uint32Array(256);
+    for (let i = 0; i < 300; i++) for (const x of crypto.randomBytes(32)) counts[x] = (counts[x] ?? 0) + 1;
+    expect(counts.every((c) => c > 0)).toBe(true);
+  });
+
   it("answers false, not an exception, for a malformed Ed25519 public key or signature", () => {
     expect(crypto.ed25519Verify(new Uint8Array(64), new Uint8Array(0), new Uint8Array(5))).toBe(false);
     expect(crypto.ed25519Verify(new Uint8Array(3), new Uint8Array(0), new Uint8Array(32))).toBe(false);

@@ -24,40 +24,68 @@ export function closeReason(reason: string): string {
 }
 
 /** Every this many connections queued in one turn, the time since the first is checked. */
-const CHECK_EVERY = 64;
+const CHECK_EVERY = 16;
 /** The longest a turn's first frame waits for the rest of the turn before the writes start. */
-const MAX_BATCH_MS = 1;
+const MAX_BATCH_MS = 0.25;
+
+/** What the flusher reads and marks on a link. */
+export interface FlushTarget {
+  readonly conn: SocketLink["conn"];
+  /** The turn in which the flusher last wrote this link before the turn ended (-1: none). */
+  earlyFlushTurn: number;
+  flush(): void;
+}
 
 /**
  * Frames written during one turn of the event loop leave in one socket write per connection
  * (outbox.ts), when the turn ends (setImmediate, after the promise callbacks that produce most
- * responses). One immediate serves every connection that wrote in the turn. A long turn that
- * writes to many connections (a game tick sending each player its own state) does not hold
- * its first frames back until its end: once a millisecond has passed since the first, the
- * connections queued so far are written at once, and batching starts again.
+ * responses). One immediate serves every connection that wrote in the turn.
+ *
+ * A long turn that writes once to many connections (a game tick sending each player its own
+ * state) does not hold its first frames back until its end: once MAX_BATCH_MS has passed since
+ * the first, the connections queued so far are written at once, and batching starts again. A
+ * turn that writes to a connection again after such an early write (ten broadcasts in one turn)
+ * gains from waiting instead: from then on its writes wait for the end of the turn, so each
+ * connection gets two writes in that turn, not one per broadcast.
  */
 export class TurnFlusher {
-  private due: SocketLink[] = [];
+  private due: FlushTarget[] = [];
   /** When the first connection of the current batch was queued (performance.now()). */
   private since = 0;
+  /** Counts the turns that wrote something; a link's earlyFlushTurn refers to it. */
+  private turn = 0;
+  /** The end-of-turn immediate is set. */
+  private ending = false;
+  /** A connection came back after an early write: the rest of the turn waits for its end. */
+  private holdRest = false;
+  private readonly endTurn = (): void => {
+    this.flushDue(false);
+    this.turn++;
+    this.ending = false;
+    this.holdRest = false;
+  };
 
   constructor(private readonly engine: SessionEngine) {}
 
-  schedule(link: SocketLink): void {
+  schedule(link: FlushTarget): void {
     const n = this.due.push(link);
-    if (n === 1) {
-      this.since = performance.now();
-      setImmediate(() => this.flushDue());
-    } else if (n % CHECK_EVERY === 0 && performance.now() - this.since >= MAX_BATCH_MS) {
-      this.flushDue(); // the next connection queued starts a new batch
+    if (link.earlyFlushTurn === this.turn) this.holdRest = true;
+    if (!this.ending) {
+      this.ending = true;
+      setImmediate(this.endTurn);
+    }
+    if (n === 1) this.since = performance.now();
+    else if (!this.holdRest && n % CHECK_EVERY === 0 && performance.now() - this.since >= MAX_BATCH_MS) {
+      this.flushDue(true); // the next connection queued starts a new batch
     }
   }
 
-  private flushDue(): void {
+  private flushDue(early: boolean): void {
     const due = this.due;
     if (due.length === 0) return;
     this.due = [];
     for (const l of due) {
+      if (early) l.earlyFlushTurn = this.turn;
       // engine.guard's rule, without a closure per connection.
       try {
         l.flush();
@@ -103,7 +131,7 @@ export interface LinkHost {
 }
 
 /** The link is its connection's sink itself: no sink object or closures per connection. */
-export class SocketLink implements ConnectionSink {
+export class SocketLink implements ConnectionSink, FlushTarget {
   readonly conn: Connection;
   readonly openedAt: number;
   readonly bucket: TokenBucket;
@@ -117,6 +145,7 @@ export class SocketLink implements ConnectionSink {
   closing = false;
   /** Frames of this event-loop turn, written when it ends. */
   readonly outbox = new Outbox();
+  earlyFlushTurn = -1;
 
   constructor(
     private readonly host: LinkHost,

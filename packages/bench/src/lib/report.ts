@@ -23,6 +23,18 @@ export function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
 
+/** Each numeric figure's median over several runs of a measure (runs of one side). */
+export function medians<T extends Record<keyof T, number>>(runs: readonly T[]): T {
+  const first = runs[0];
+  if (first === undefined) throw new Error("medians of no runs");
+  const out = {} as Record<keyof T, number>;
+  for (const key of Object.keys(first) as (keyof T)[]) {
+    const sorted = runs.map((r) => r[key]).sort((a, b) => a - b);
+    out[key] = sorted[Math.floor(sorted.length / 2)] as number;
+  }
+  return out as T;
+}
+
 export function markdown(rows: readonly Row[]): string {
   const out = ["| scenario | Tether | raw ws | ratio | target |", "|---|---|---|---|---|"];
   for (const r of rows) {

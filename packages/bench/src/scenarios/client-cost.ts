@@ -15,7 +15,7 @@
  * Each side runs ROUNDS times, alternating ws and Tether; the median of each figure is reported.
  */
 import { ClientProcess, type ServerKind, ServerProcess } from "../lib/process.js";
-import { line, type Row } from "../lib/report.js";
+import { line, medians, type Row } from "../lib/report.js";
 
 const REQUESTS = 50_000;
 const WARMUP_REQUESTS = 5_000;
@@ -68,20 +68,6 @@ async function measure(kind: ServerKind): Promise<ClientCostResult> {
     await client.stop();
     await server.stop();
   }
-}
-
-function median(runs: readonly ClientCostResult[], key: keyof ClientCostResult): number {
-  const sorted = runs.map((r) => r[key]).sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-}
-
-function medians(runs: readonly ClientCostResult[]): ClientCostResult {
-  return {
-    cpuUsPerRequest: median(runs, "cpuUsPerRequest"),
-    requestsPerSec: median(runs, "requestsPerSec"),
-    cpuUsPerPush: median(runs, "cpuUsPerPush"),
-    pushesPerSec: median(runs, "pushesPerSec"),
-  };
 }
 
 export async function clientCost(): Promise<Row[]> {
