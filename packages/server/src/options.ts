@@ -5,6 +5,7 @@
 import type { Server as HttpServer } from "node:http";
 import { nodeCrypto, nodeGzip } from "@tether/protocol/node";
 import {
+  type Cluster,
   checkIntegerOption,
   InvalidOptionError,
   resolveOptions,
@@ -107,6 +108,11 @@ export interface ServerOptions extends SessionOptions, TransportLimits {
   metricsPath: string | false;
   /** Trust X-Forwarded-Proto / X-Forwarded-For from a proxy in front. Default false. */
   trustProxy: boolean;
+  /**
+   * Several nodes sharing sessions (cluster.md): `redisCluster(...)` from @tether/redis. Default
+   * undefined: this node alone, in memory, no external service.
+   */
+  cluster: Cluster | undefined;
   /** May refuse an upgrade: return an UpgradeRefusal. Runs before the WebSocket is accepted. */
   onConnectionOpen: ((info: UpgradeInfo) => UpgradeDecision | Promise<UpgradeDecision>) | undefined;
 }
@@ -174,6 +180,7 @@ export function resolveServerOptions(partial: Partial<ServerOptions> = {}): Serv
     trustProxy = false,
     onConnectionOpen,
     metricsPath = "/metrics",
+    cluster,
     ...rest
   } = partial;
   const transport: TransportLimits = {
@@ -204,6 +211,16 @@ export function resolveServerOptions(partial: Partial<ServerOptions> = {}): Serv
   ) {
     throw new InvalidOptionError("metricsPath", 'must start with "/" and differ from path, or be false');
   }
+  if (
+    cluster !== undefined &&
+    (typeof cluster !== "object" ||
+      cluster === null ||
+      !(["start", "stop", "claimLogin", "takeOver", "attached", "detached", "ended"] as const).every(
+        (m) => typeof cluster[m] === "function",
+      ))
+  ) {
+    throw new InvalidOptionError("cluster", "must be a Cluster (for example redisCluster() of @tether/redis)");
+  }
   if (onConnectionOpen !== undefined && typeof onConnectionOpen !== "function") {
     throw new InvalidOptionError("onConnectionOpen", "must be a function");
   }
@@ -219,5 +236,6 @@ export function resolveServerOptions(partial: Partial<ServerOptions> = {}): Serv
     trustProxy: trustProxy === true,
     onConnectionOpen,
     metricsPath,
+    cluster,
   };
 }

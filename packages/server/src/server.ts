@@ -78,6 +78,8 @@ export class TetherServer {
   /** What every SocketLink reads of the server: one object for all of them. */
   private readonly linkHost: LinkHost;
   draining = false;
+  /** The cluster (if any) was joined by listen(). */
+  private joined = false;
   private readonly onUpgradeBound = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     this.onUpgrade(req, socket, head).catch((e: unknown) => {
       this.options.logger.error("upgrade failed", { error: String(e) });
@@ -93,6 +95,8 @@ export class TetherServer {
     this.engine = new SessionEngine({
       ...o,
       onSessionEnded: (session) => this.topics.forget(session),
+      onSessionMoved: (session) => this.topics.forget(session),
+      cluster: o.cluster,
       hooks: {
         ...userHooks,
         onRequestComplete: (msgId, code, ms) => {
@@ -153,8 +157,16 @@ export class TetherServer {
     this.liveness.start();
   }
 
-  /** Starts listening (own HTTP server only). Resolves with the ws:// URL. */
+  /**
+   * Joins the cluster (when there is one), then starts listening (own HTTP server only).
+   * Resolves with the ws:// URL. A server attached to your HTTP server calls it too.
+   */
   async listen(): Promise<string> {
+    if (this.options.cluster !== undefined && !this.joined) {
+      const { serverEpoch } = await this.options.cluster.start(this.engine);
+      if (serverEpoch !== undefined) this.engine.serverEpoch = serverEpoch;
+      this.joined = true;
+    }
     if (this.ownsHttp && !this.http.listening) {
       await new Promise<void>((resolve, reject) => {
         this.http.once("error", reject);
@@ -327,6 +339,7 @@ export class TetherServer {
     this.http.off("connection", this.onSocketBound);
     this.pending.destroyAll();
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+    if (this.joined) await this.options.cluster?.stop();
     if (this.ownsHttp && this.http.listening) {
       this.http.closeAllConnections?.();
       await new Promise<void>((resolve) => this.http.close(() => resolve()));

@@ -6,6 +6,7 @@
  */
 import type { Frame } from "@tether/protocol";
 import type { Call, CallHost } from "./call.js";
+import type { Cluster } from "./cluster.js";
 import type { Connection, ConnectionHost } from "./connection.js";
 import type { EngineCounters } from "./engine-counters.js";
 import type { SessionEndReason } from "./hooks.js";
@@ -37,6 +38,10 @@ export interface EngineContext extends ConnectionHost, CallHost {
   readonly draining: boolean;
   /** The embedding layer's bookkeeping when a session ends (EngineOptions.onSessionEnded). */
   readonly onSessionEnded: ((session: Session) => void) | undefined;
+  /** The same when a session moves to another node (EngineOptions.onSessionMoved). */
+  readonly onSessionMoved: ((session: Session) => void) | undefined;
+  /** Where sessions held by other nodes are found (cluster.ts; localCluster alone). */
+  readonly cluster: Cluster;
   countEviction(): void;
   countSharedFrame(): void;
   nextSessionEpoch(): number;
@@ -47,6 +52,8 @@ export interface EngineContext extends ConnectionHost, CallHost {
   authenticate(token: unknown, conn: Connection): Promise<AuthResult>;
   withTimeout<T>(work: T | Promise<T>, what: string): Promise<T>;
   createSession(auth: AuthResult): Session;
+  /** A session not yet in the store. */
+  newSession(auth: AuthResult): Session;
   sessionStarted(session: Session): void;
   attach(session: Session, conn: Connection): void;
   detach(conn: AttachedConnection, reason?: string): void;

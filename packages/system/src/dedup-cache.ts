@@ -15,6 +15,11 @@ export interface CachedResponse {
   readonly payload: Uint8Array;
 }
 
+/** A cached answer as it moves between nodes. */
+export interface DedupAnswer extends CachedResponse {
+  readonly seq: number;
+}
+
 export interface DedupLimits {
   readonly dedupMaxEntries: number;
   /** Bytes of cached answers (payloads plus ENTRY_OVERHEAD_BYTES each). The newest is always kept. */
@@ -184,6 +189,36 @@ export class DedupCache {
       else this.forget(e);
     }
     this.compact();
+  }
+
+  /**
+   * The answers held (not expired), oldest first, and the client's ackSeq floor: what moves with
+   * a session to another node (cluster.md, handoff). Seqs still running are not included: a
+   * handoff waits for them to finish first.
+   */
+  exportAnswers(): { floor: number; answers: DedupAnswer[] } {
+    const answers: DedupAnswer[] = [];
+    const entries = this.entries;
+    if (entries !== undefined) {
+      const now = this.elapsed();
+      for (let i = this.head; i < this.order.length; i++) {
+        const e = this.order[i];
+        if (e === undefined || entries.get(e.seq) !== e || e.payload === undefined) continue;
+        if (now - e.at >= this.limits.dedupTtlMs) continue;
+        answers.push({ seq: e.seq, msgId: e.msgId, flags: e.flags, payload: e.payload });
+      }
+    }
+    return { floor: this.floor, answers };
+  }
+
+  /** Takes over answers exported by another node's cache (their age starts again here). */
+  importAnswers(floor: number, answers: readonly DedupAnswer[]): void {
+    for (const a of answers) {
+      if (this.entries?.has(a.seq)) continue;
+      this.start(a.seq);
+      this.complete(a.seq, a, true);
+    }
+    this.forgetThrough(floor);
   }
 
   /** Forgets everything (a new client instance restarts its seq counter). */

@@ -3,11 +3,12 @@
  * the live connections, and routes every inbound frame to its flow (handshake, login, resume,
  * sync, logout, requests, ACK). Transport-free: a server feeds it bytes through Connection.
  */
-import type { Frame } from "@tether/protocol";
+import { CloseCode, type Frame } from "@tether/protocol";
 import { acknowledge, ackSession, applyAck } from "./ack.js";
 import { authenticate, withTimeout } from "./auth.js";
 import { Call } from "./call.js";
 import type { Clock } from "./clock.js";
+import { type Cluster, type ClusterHost, localCluster } from "./cluster.js";
 import { Connection, type ConnectionSink } from "./connection.js";
 import type { EngineContext } from "./context.js";
 import { DeadlineSet } from "./deadlines.js";
@@ -28,9 +29,12 @@ import {
   createSession,
   detach,
   endSession,
+  handOff,
   hook,
+  newSession,
   sessionStarted,
 } from "./session-lifetime.js";
+import type { SessionState } from "./session-state.js";
 import { MemorySessionStore, type SessionStore } from "./session-store.js";
 import type { AuthResult, ConnectionInfo } from "./spi.js";
 
@@ -44,14 +48,19 @@ export interface EngineOptions extends SessionOptions {
    * before the game's onSessionEnd hook. Hooks get read-only views; this gets the session.
    */
   onSessionEnded: ((session: Session) => void) | undefined;
+  /** The same when a session moves to another node of the cluster (it did not end). */
+  onSessionMoved: ((session: Session) => void) | undefined;
+  /** Where sessions held by other nodes are found (cluster.md). Default (undefined): this node alone. */
+  cluster: Cluster | undefined;
 }
 
-export class SessionEngine implements EngineContext {
+export class SessionEngine implements EngineContext, ClusterHost {
   readonly options: SessionOptions;
   readonly limits: SessionLimits;
   readonly store: SessionStore;
   readonly routes = new RouteTable();
-  readonly serverEpoch: string;
+  /** Changes once, when the node joins a cluster (every node of it has the cluster's). */
+  serverEpoch: string;
   readonly clock: Clock;
   readonly logger: Logger;
   readonly metrics: EngineCounters = newEngineCounters();
@@ -61,6 +70,9 @@ export class SessionEngine implements EngineContext {
   private epochCounter = 0;
   /** See EngineOptions.onSessionEnded. */
   readonly onSessionEnded: ((session: Session) => void) | undefined;
+  /** See EngineOptions.onSessionMoved. */
+  readonly onSessionMoved: ((session: Session) => void) | undefined;
+  readonly cluster: Cluster;
   /** Counts an unacknowledged push evicted by a ring bound. */
   readonly countEviction = (): void => {
     this.metrics.evictedPushes++;
@@ -80,8 +92,10 @@ export class SessionEngine implements EngineContext {
   heartbeatIntervalMs: number;
 
   constructor(options: Partial<EngineOptions> = {}) {
-    const { store, onSessionEnded, ...rest } = options;
+    const { store, onSessionEnded, onSessionMoved, cluster, ...rest } = options;
     this.onSessionEnded = onSessionEnded;
+    this.onSessionMoved = onSessionMoved;
+    this.cluster = cluster ?? localCluster;
     this.options = resolveOptions(rest);
     const o = this.options;
     this.limits = {
@@ -209,12 +223,16 @@ export class SessionEngine implements EngineContext {
     return createSession(this, auth);
   }
 
+  newSession(auth: AuthResult): Session {
+    return newSession(this, auth);
+  }
+
   sessionStarted(session: Session): void {
     sessionStarted(this, session);
   }
 
   attach(session: Session, conn: Connection): void {
-    attach(session, conn);
+    attach(this, session, conn);
   }
 
   /** Unbinds `conn` from its session; the session lives on for its TTL. */
@@ -229,6 +247,24 @@ export class SessionEngine implements EngineContext {
 
   connectionClosed(conn: Connection): void {
     connectionClosed(this, conn);
+  }
+
+  // ---- what the cluster asks of this node (cluster.ts ClusterHost) ----------------------
+
+  handOff(sessionId: string): Promise<SessionState | undefined> {
+    return handOff(this, sessionId);
+  }
+
+  endReplaced(sessionId: string): void {
+    const session = this.store.byId(sessionId);
+    if (session === undefined) return;
+    const holder = session.connection;
+    endSession(this, session, "taken-over");
+    holder?.close(CloseCode.SESSION_TAKEN_OVER, "session taken over by a login on another node");
+  }
+
+  isAttached(sessionId: string): boolean {
+    return this.store.byId(sessionId)?.connection !== undefined;
   }
 
   /** Runs a game hook: a throw, or a promise it returns that rejects, is logged, never fatal. */

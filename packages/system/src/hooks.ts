@@ -9,7 +9,7 @@ export interface ResumeOutcome {
   readonly result: "ok" | "need-full-sync";
   readonly replayed: number;
   /** Why a full sync is needed (for logs and tests). */
-  readonly why?: "no-session" | "epoch" | "ahead" | "snapshot-pending" | "evicted" | "too-large";
+  readonly why?: "no-session" | "epoch" | "ahead" | "snapshot-pending" | "evicted" | "too-large" | "owner-lost";
 }
 
 /**

@@ -8,6 +8,7 @@
  * `@tether/system/internal`, for transports, stores and tests.
  */
 export { type Clock, ManualClock, systemClock, type TimerHandle } from "./clock.js";
+export { type Cluster, type ClusterHost, type LoginClaim, localCluster, type TakeOver } from "./cluster.js";
 export type { ConnectionSink, ConnectionState } from "./connection.js";
 export type { Decoder } from "./decode-payload.js";
 export { checkGameMsgId, type EngineOptions, SessionEngine } from "./engine.js";
@@ -28,6 +29,7 @@ export {
   MAX_SESSION_DATA_KEYS,
   MAX_SESSION_DATA_VALUE_LENGTH,
 } from "./session-data.js";
+export type { MovedPush, SessionState } from "./session-state.js";
 export { MemorySessionStore, type SessionStore } from "./session-store.js";
 export {
   type AuthResult,

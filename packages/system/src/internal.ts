@@ -5,7 +5,7 @@
 
 export { Connection, errorResponse, toTetherError } from "./connection.js";
 export { decodePayload } from "./decode-payload.js";
-export { type CachedResponse, DedupCache, type DedupLimits } from "./dedup-cache.js";
+export { type CachedResponse, type DedupAnswer, DedupCache, type DedupLimits } from "./dedup-cache.js";
 export { type HelloContext, type HelloOutcome, negotiateHello } from "./handshake.js";
 export * from "./index.js";
 export { SerialLane } from "./lane.js";
@@ -14,4 +14,5 @@ export { type PushBody, PushRing, type RingEntry } from "./push-ring.js";
 export type { Route } from "./routes.js";
 export { Session } from "./session.js";
 export { sessionDataProblem } from "./session-data.js";
+export { exportSession, importSession } from "./session-state.js";
 export { checkAuthResult, sessionKeyOf } from "./spi.js";

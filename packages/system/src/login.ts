@@ -17,23 +17,33 @@ export async function login(engine: EngineContext, conn: Connection, req: Frame)
   const auth = await engine.authenticate(msg.token, conn);
   if (!conn.open) return;
 
-  const existing = engine.store.byKey(sessionKeyOf(auth));
-  const holder = existing?.connection;
-  if (existing && holder && holder !== conn) {
-    const explicit = Object.hasOwn(msg, "kickExistingSession") ? msg.kickExistingSession : undefined;
-    const kick = explicit ?? auth.kickExistingSession ?? engine.options.kickExistingSession;
-    if (!kick) throw new TetherError(ErrorCode.SESSION_CONFLICT, "the session is held by another connection");
+  const key = sessionKeyOf(auth);
+  const explicit = Object.hasOwn(msg, "kickExistingSession") ? msg.kickExistingSession : undefined;
+  const kick = explicit ?? auth.kickExistingSession ?? engine.options.kickExistingSession;
+  const conflict = () => new TetherError(ErrorCode.SESSION_CONFLICT, "the session is held by another connection");
+  const held = engine.store.byKey(key)?.connection;
+  if (held && held !== conn && !kick) throw conflict();
+
+  // The key is claimed cluster-wide before anyone can see the session (one node: at once).
+  const session = engine.newSession(auth);
+  const claim = engine.cluster.claimLogin(session, kick);
+  if ((typeof claim === "string" ? claim : await claim) === "conflict") throw conflict();
+  if (!conn.open) {
+    engine.cluster.ended(session, "replaced");
+    return;
   }
 
   // Account switch (or a fresh login on the same key): leave the current session first; its
   // requests still running get SESSION_EXPIRED.
   if (conn.session) engine.detach(conn, "session changed");
+  const existing = engine.store.byKey(key);
+  const holder = existing?.connection;
   if (existing) {
     engine.endSession(existing, holder && holder !== conn ? "taken-over" : "replaced");
     if (holder && holder !== conn) holder.close(CloseCode.SESSION_TAKEN_OVER, "session taken over by a new login");
   }
 
-  const session = engine.createSession(auth);
+  engine.store.add(session);
   engine.attach(session, conn);
   conn.respond(req, {
     msgId: req.msgId,

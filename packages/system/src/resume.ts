@@ -1,16 +1,17 @@
 /**
  * Resume (sessions.md §4), steps in this order:
  *  1. authenticate (failure: UNAUTHORIZED, the connection stays as it was);
- *  2. find the session by key; none: create one, NEED_FULL_SYNC;
+ *  2. find the session by key: here, or (cluster mode) taken over from the node that holds it
+ *     (its owner gone: NEED_FULL_SYNC, same sessionId); none anywhere: create one, NEED_FULL_SYNC;
  *  3. a server_epoch that is not ours: NEED_FULL_SYNC (after authentication, so the
  *     connection is bound and may Sync);
  *  4. a live connection on the session (zombie or other device): closed with 4500, taken over;
  *  5. last_applied L: above the last issued id, below a snapshot being built, or below what the
  *     ring can still replay: NEED_FULL_SYNC; else OK, L counts as an ACK and every entry above L
  *     is replayed with REPLAY;
- *  6. RESP, then the replay, then the attachment, all in one synchronous step after the
- *     authenticator's promise: a push issued meanwhile is in the ring, so it is replayed, never
- *     lost and never sent twice;
+ *  6. RESP, then the replay, then the attachment, all in one synchronous step once the session
+ *     is found: a push issued meanwhile is in the ring, so it is replayed, never lost and never
+ *     sent twice;
  *  7. a different client_instance clears the request dedup cache.
  */
 import {
@@ -29,7 +30,56 @@ import { decodePayload } from "./decode-payload.js";
 import type { ResumeOutcome } from "./hooks.js";
 import { sendReliable } from "./push.js";
 import type { RingEntry } from "./push-ring.js";
-import { sessionKeyOf } from "./spi.js";
+import type { Session } from "./session.js";
+import { startTtl } from "./session-lifetime.js";
+import { importSession } from "./session-state.js";
+import { type AuthResult, sessionKeyOf } from "./spi.js";
+
+interface Found {
+  readonly session: Session;
+  /** No session of the key anywhere: this one is new. */
+  readonly created: boolean;
+  /** It came from a node that is gone, without its pushes. */
+  readonly lost: boolean;
+}
+
+/**
+ * The session of `key` when this node does not hold it: taken over from the node that does
+ * (cluster.md), or new. Undefined when the connection closed while the cluster was asked; a
+ * session taken over meanwhile then waits here, detached, for its client's next resume.
+ */
+async function findElsewhere(
+  engine: EngineContext,
+  conn: Connection,
+  key: string,
+  auth: AuthResult,
+): Promise<Found | undefined> {
+  const asked = engine.cluster.takeOver(key, auth.playerId);
+  const took = "kind" in asked ? asked : await asked;
+  let session: Session;
+  if (took.kind === "none") {
+    session = engine.newSession(auth);
+    const claim = engine.cluster.claimLogin(session, true);
+    if (typeof claim !== "string") await claim;
+  } else {
+    session = importSession(took.state, engine.limits, engine.clock, engine.countEviction);
+  }
+  const first = engine.store.byKey(key); // a resume on another connection may have got here first
+  if (first !== undefined) {
+    if (took.kind === "none") engine.cluster.ended(session, "replaced");
+    return conn.open ? { session: first, created: false, lost: false } : undefined;
+  }
+  if (!conn.open && took.kind === "none") {
+    engine.cluster.ended(session, "replaced");
+    return undefined;
+  }
+  engine.store.add(session);
+  if (!conn.open) {
+    startTtl(engine, session); // taken over: it waits here for its client's next resume
+    return undefined;
+  }
+  return { session, created: took.kind === "none", lost: took.kind === "lost" };
+}
 
 export async function resume(engine: EngineContext, conn: Connection, req: Frame): Promise<void> {
   const msg = decodePayload(ResumeReq, req.payload, "ResumeReq");
@@ -40,14 +90,20 @@ export async function resume(engine: EngineContext, conn: Connection, req: Frame
   const key = sessionKeyOf(auth);
   if (conn.session && conn.session.key !== key) engine.detach(conn, "session changed");
 
-  let session = engine.store.byKey(key);
-  const created = session === undefined;
+  const here = engine.store.byKey(key);
+  const found =
+    here !== undefined ? { session: here, created: false, lost: false } : await findElsewhere(engine, conn, key, auth);
+  if (found === undefined) return; // the connection closed meanwhile
+  const { session, created, lost } = found;
   let outcome: ResumeOutcome;
   let replay: RingEntry[] = [];
   const now = engine.clock.now();
-  if (session === undefined) {
-    session = engine.createSession(auth); // step 2
-    outcome = { result: "need-full-sync", replayed: 0, why: "no-session" };
+  if (created) {
+    outcome = { result: "need-full-sync", replayed: 0, why: "no-session" }; // step 2
+  } else if (lost) {
+    // Its pushes went with its node: numbering goes on above whatever the client holds.
+    session.lastIssuedPushId = Math.max(session.lastIssuedPushId, msg.lastAppliedPushId ?? 0);
+    outcome = { result: "need-full-sync", replayed: 0, why: "owner-lost" };
   } else {
     const L = msg.lastAppliedPushId ?? 0;
     if (msg.serverEpoch && msg.serverEpoch !== engine.serverEpoch) {

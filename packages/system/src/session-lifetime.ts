@@ -4,16 +4,19 @@
  * dropped; it lives on for sessionTtlMs), ended by Logout, a kick, a takeover or expiry; and
  * the hooks that report each step to game code. This is the seam cluster mode implements.
  */
+import { CloseCode } from "@tether/protocol";
 import type { Connection } from "./connection.js";
 import type { EngineContext } from "./context.js";
 import type { SessionEndReason } from "./hooks.js";
 import { randomId } from "./ids.js";
 import { dropQueued } from "./requests.js";
 import { type AttachedConnection, Session } from "./session.js";
+import { exportSession, type SessionState } from "./session-state.js";
 import { type AuthResult, sessionKeyOf } from "./spi.js";
 
-export function createSession(engine: EngineContext, auth: AuthResult): Session {
-  const session = new Session(
+/** A new session for `auth`, not yet in the store (a Login claims its key first). */
+export function newSession(engine: EngineContext, auth: AuthResult): Session {
+  return new Session(
     {
       key: sessionKeyOf(auth),
       sessionId: randomId(engine.options.crypto),
@@ -26,6 +29,11 @@ export function createSession(engine: EngineContext, auth: AuthResult): Session 
     engine.clock,
     engine.countEviction,
   );
+}
+
+/** A new session for `auth`, in the store. */
+export function createSession(engine: EngineContext, auth: AuthResult): Session {
+  const session = newSession(engine, auth);
   engine.store.add(session);
   return session;
 }
@@ -35,12 +43,13 @@ export function sessionStarted(engine: EngineContext, session: Session): void {
   hook(engine, "onSessionStart", () => engine.options.hooks.onSessionStart?.(session));
 }
 
-export function attach(session: Session, conn: Connection): void {
+export function attach(engine: EngineContext, session: Session, conn: Connection): void {
   session.ttlTimer?.cancel();
   session.ttlTimer = undefined;
   session.detachedAt = undefined;
   session.connection = conn;
   conn.session = session;
+  engine.cluster.attached(session);
 }
 
 /** Unbinds `conn` from its session; the session lives on for its TTL. */
@@ -53,7 +62,14 @@ export function detach(engine: EngineContext, conn: AttachedConnection, reason?:
   if (session.connection !== conn) return;
   session.connection = undefined;
   if (session.ended) return;
+  startTtl(engine, session);
+  engine.cluster.detached(session);
+}
+
+/** A detached session ends once it has waited sessionTtlMs for a connection. */
+export function startTtl(engine: EngineContext, session: Session): void {
   session.detachedAt = engine.clock.now();
+  session.ttlTimer?.cancel();
   session.ttlTimer = engine.clock.setTimer(engine.limits.sessionTtlMs, () =>
     engine.guard(undefined, "session expiry", () => {
       if (session.connection === undefined) endSession(engine, session, "expired");
@@ -72,8 +88,35 @@ export function endSession(engine: EngineContext, session: Session, reason: Sess
   const conn = session.connection;
   if (conn?.session === session) conn.session = undefined;
   session.connection = undefined;
+  engine.cluster.ended(session, reason);
   hook(engine, "onSessionEnded", () => engine.onSessionEnded?.(session));
   hook(engine, "onSessionEnd", () => engine.options.hooks.onSessionEnd?.(session, reason));
+}
+
+/**
+ * Another node takes the session over (cluster.md, handoff step 3): its connection here is
+ * closed with 4500, its running requests finish (their answers go into the dedup cache that
+ * moves with it, so a retried request does not run twice), and it leaves this node without
+ * ending: no onSessionEnd, the node's own bookkeeping (topic index) forgets it.
+ */
+export async function handOff(engine: EngineContext, sessionId: string): Promise<SessionState | undefined> {
+  const session = engine.store.byId(sessionId);
+  if (session === undefined || session.ended) return undefined;
+  const conn = session.connection;
+  if (conn !== undefined) {
+    detach(engine, conn);
+    conn.close(CloseCode.SESSION_TAKEN_OVER, "session resumed on another node");
+  }
+  await session.whenIdle();
+  if (session.ended || engine.store.byId(sessionId) !== session) return undefined;
+  session.ended = true; // nothing may use it here any more
+  session.ttlTimer?.cancel();
+  session.ttlTimer = undefined;
+  engine.store.remove(session);
+  const state = exportSession(session);
+  session.ring.clear(session.lastIssuedPushId);
+  hook(engine, "onSessionMoved", () => engine.onSessionMoved?.(session));
+  return state;
 }
 
 export function connectionClosed(engine: EngineContext, conn: Connection): void {

@@ -63,7 +63,8 @@ export class Session {
   readonly sessionId: string;
   readonly playerId: number;
   readonly deviceId: string | undefined;
-  readonly sessionEpoch: number;
+  /** Set at creation; in a cluster, the claim of its key gives it a cluster-wide one. */
+  sessionEpoch: number;
   readonly createdAt: number;
   readonly ring: PushRing;
   readonly dedup: DedupCache;
@@ -79,6 +80,7 @@ export class Session {
   private topicSet: Set<string> | undefined;
   private dataMap: Map<string, string> | undefined;
   private snapshotSet: Set<number> | undefined;
+  private idleWaiters: (() => void)[] | undefined;
 
   /** The last pushId issued; pushIds of this session count 1, 2, 3, ... and never reset. */
   lastIssuedPushId = 0;
@@ -139,6 +141,20 @@ export class Session {
     if (next !== undefined) next.runningPrev = prev;
     call.runningPrev = undefined;
     call.runningNext = undefined;
+    if (this.runningHead === undefined && this.idleWaiters !== undefined) {
+      const waiters = this.idleWaiters;
+      this.idleWaiters = undefined;
+      for (const w of waiters) w();
+    }
+  }
+
+  /** Resolves when no request of this session is running (a handoff waits for that). */
+  whenIdle(): Promise<void> {
+    if (this.runningHead === undefined) return Promise.resolve();
+    return new Promise((resolve) => {
+      this.idleWaiters ??= [];
+      this.idleWaiters.push(resolve);
+    });
   }
 
   /** Tells the requests running now that the session ended or changed (SESSION_EXPIRED). */

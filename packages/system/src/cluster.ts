@@ -1,0 +1,76 @@
+/**
+ * The cluster seam (cluster.md): what the session layer tells the cluster, and asks of it, when
+ * sessions are created, attached, detached and ended, and when a Login or a Resume concerns a
+ * session another node may hold. One node alone runs `localCluster`, which answers at once and
+ * keeps nothing; `@tether/redis` implements it on Redis.
+ */
+import type { SessionEndReason } from "./hooks.js";
+import type { Logger } from "./logger.js";
+import type { Session } from "./session.js";
+import type { SessionState } from "./session-state.js";
+
+/** What a Resume for a session this node does not hold found in the cluster. */
+export type TakeOver =
+  /** No session for the key anywhere: a new one starts (NEED_FULL_SYNC). */
+  | { readonly kind: "none" }
+  /** Its owner handed it over: it continues here, replay intact. */
+  | { readonly kind: "moved"; readonly state: SessionState }
+  /**
+   * Its owner is gone (or did not answer in time) and its pushes with it: it continues here
+   * under the same sessionId, with NEED_FULL_SYNC; pushIds go on from `lastIssuedPushId`.
+   */
+  | { readonly kind: "lost"; readonly state: SessionState };
+
+/** What a Login found held elsewhere. */
+export type LoginClaim = "claimed" | "conflict";
+
+/** What the cluster may ask of this node. */
+export interface ClusterHost {
+  readonly logger: Logger;
+  /** A detached session lives this long (the cluster's records live as long, and a little more). */
+  readonly limits: { readonly sessionTtlMs: number };
+  /**
+   * Another node takes `sessionId` over: close its connection here (4500), let its running
+   * requests finish, and forget it without ending it (no onSessionEnd). Undefined when this
+   * node does not hold it.
+   */
+  handOff(sessionId: string): Promise<SessionState | undefined>;
+  /** A Login on another node replaced `sessionId`: close its connection (4500) and end it here. */
+  endReplaced(sessionId: string): void;
+  /** Whether a connection of this node holds `sessionId` now. */
+  isAttached(sessionId: string): boolean;
+}
+
+export interface Cluster {
+  /**
+   * Joins the cluster before the node serves anyone. Resolves with the cluster's serverEpoch
+   * (one for every node, so a resume elsewhere is not a different server), or undefined to
+   * keep the node's own.
+   */
+  start(host: ClusterHost): Promise<{ readonly serverEpoch: string | undefined }>;
+  /** Leaves the cluster (after the node closed its connections). */
+  stop(): Promise<void>;
+  /**
+   * A Login is about to create `session` (not yet visible to anyone): claims its key
+   * cluster-wide. A session of the key held by another node is ended there (its connection
+   * closed with 4500) when `kick`; "conflict" when not and a connection holds it. Resolves once
+   * the session's record is in the cluster, before LoginResp leaves.
+   */
+  claimLogin(session: Session, kick: boolean): LoginClaim | Promise<LoginClaim>;
+  /** A Resume found no session for `key` here: takes it over from the node that holds it. */
+  takeOver(key: string, playerId: number): TakeOver | Promise<TakeOver>;
+  attached(session: Session): void;
+  detached(session: Session): void;
+  ended(session: Session, reason: SessionEndReason): void;
+}
+
+/** One node alone: nothing is held anywhere else. */
+export const localCluster: Cluster = {
+  start: () => Promise.resolve({ serverEpoch: undefined }),
+  stop: () => Promise.resolve(),
+  claimLogin: () => "claimed",
+  takeOver: () => ({ kind: "none" }),
+  attached: () => {},
+  detached: () => {},
+  ended: () => {},
+};
