@@ -14,6 +14,8 @@ const steps = [
   // The browser entries of protocol and client compile without Node's types.
   ["type check without Node (protocol)", bin("tsc"), ["-p", "packages/protocol/tsconfig.browser.json"]],
   ["type check without Node (client)", bin("tsc"), ["-p", "packages/client/tsconfig.browser.json"]],
+  // Cluster-mode tests need a Redis: started here when none answers on the default address.
+  ["redis", "node", ["scripts/ensure-redis.mjs"]],
 ];
 
 for (const [name, cmd, args] of steps) {

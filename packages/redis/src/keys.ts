@@ -1,0 +1,52 @@
+/**
+ * The names of the cluster's Redis keys and channels, all under one namespace. A player's keys
+ * share a hash tag (`{<namespace>:p<playerId>}`), so on Redis Cluster the claim scripts, which
+ * touch a session's record, its key index and its player's set together, run in one slot.
+ */
+export class Keys {
+  constructor(readonly namespace: string) {}
+
+  private tag(playerId: number): string {
+    return `${this.namespace}:{${this.namespace}:p${playerId}}`;
+  }
+
+  /** Hash: the session's record (sessionId, key, owner, fence, attached, epoch...). */
+  session(playerId: number, sessionId: string): string {
+    return `${this.tag(playerId)}:s:${sessionId}`;
+  }
+
+  /** String: the sessionId of a session key (one session per player, or per device). */
+  sessionKey(playerId: number, key: string): string {
+    return `${this.tag(playerId)}:k:${key}`;
+  }
+
+  /** Set: the sessionIds of a player. */
+  player(playerId: number): string {
+    return `${this.tag(playerId)}:sessions`;
+  }
+
+  /** Hash with a TTL: a live node and its counts. */
+  node(nodeId: string): string {
+    return `${this.namespace}:node:${nodeId}`;
+  }
+
+  /** Set: every node id that registered (dead ones are those whose node key is gone). */
+  get nodes(): string {
+    return `${this.namespace}:nodes`;
+  }
+
+  /** String: the cluster's serverEpoch, set once by the first node. */
+  get serverEpoch(): string {
+    return `${this.namespace}:server-epoch`;
+  }
+
+  /** Counter: session epochs, cluster-wide. */
+  get sessionEpochs(): string {
+    return `${this.namespace}:session-epochs`;
+  }
+
+  /** Pub/sub channel: messages directed to one node. */
+  nodeChannel(nodeId: string): string {
+    return `${this.namespace}:to:${nodeId}`;
+  }
+}

@@ -1,0 +1,98 @@
+/**
+ * This node's line to the others: its registration (a key with a TTL, refreshed every third of
+ * it, carrying nothing but its liveness for now), its channel, and requests to other nodes that
+ * are answered on its own channel or time out.
+ */
+import type { Redis } from "ioredis";
+import type { Keys } from "./keys.js";
+import { type NodeMessage, parseMessage, type Reply } from "./messages.js";
+
+interface Waiting {
+  resolve(reply: Reply | undefined): void;
+  timer: ReturnType<typeof setTimeout>;
+}
+
+export class NodeLink {
+  private nextId = 1;
+  private readonly waiting = new Map<number, Waiting>();
+
+  constructor(
+    private readonly redis: Redis,
+    private readonly sub: Redis,
+    private readonly keys: Keys,
+    readonly nodeId: string,
+    private readonly nodeTtlMs: number,
+  ) {}
+
+  /** Subscribes to this node's channel; `onMessage` gets every request (replies are matched here). */
+  async listen(onMessage: (m: Exclude<NodeMessage, Reply>) => void): Promise<void> {
+    this.sub.on("message", (_channel: string, text: string) => {
+      const m = parseMessage(text);
+      if (m === undefined) return;
+      if (m.t === "reply") {
+        const w = this.waiting.get(m.id);
+        if (w === undefined) return; // timed out
+        this.waiting.delete(m.id);
+        clearTimeout(w.timer);
+        w.resolve(m);
+      } else {
+        onMessage(m);
+      }
+    });
+    await this.sub.subscribe(this.keys.nodeChannel(this.nodeId));
+  }
+
+  /** Registers (or renews) this node: alive for nodeTtlMs from now. */
+  async register(): Promise<void> {
+    await this.redis
+      .multi()
+      .set(this.keys.node(this.nodeId), String(Date.now()), "PX", this.nodeTtlMs)
+      .sadd(this.keys.nodes, this.nodeId)
+      .exec();
+  }
+
+  async unregister(): Promise<void> {
+    await this.redis.multi().del(this.keys.node(this.nodeId)).srem(this.keys.nodes, this.nodeId).exec();
+  }
+
+  async isAlive(nodeId: string): Promise<boolean> {
+    if (nodeId === "") return false;
+    return (await this.redis.exists(this.keys.node(nodeId))) === 1;
+  }
+
+  /** Sends a message to a node's channel (nobody listening: it is lost, as pub/sub is). */
+  async tell(nodeId: string, message: NodeMessage): Promise<void> {
+    await this.redis.publish(this.keys.nodeChannel(nodeId), JSON.stringify(message));
+  }
+
+  /** Asks a node; resolves with its reply, or undefined after `timeoutMs`. */
+  async ask(nodeId: string, message: (id: number) => NodeMessage, timeoutMs: number): Promise<Reply | undefined> {
+    const id = this.nextId++;
+    const reply = new Promise<Reply | undefined>((resolve) => {
+      const timer = setTimeout(() => {
+        this.waiting.delete(id);
+        resolve(undefined);
+      }, timeoutMs);
+      timer.unref();
+      this.waiting.set(id, { resolve, timer });
+    });
+    try {
+      await this.tell(nodeId, message(id));
+    } catch (e) {
+      const w = this.waiting.get(id);
+      if (w) clearTimeout(w.timer);
+      this.waiting.delete(id);
+      throw e;
+    }
+    return reply;
+  }
+
+  /** Gives up every request still waiting (the node is leaving). */
+  close(): void {
+    for (const w of this.waiting.values()) {
+      clearTimeout(w.timer);
+      w.resolve(undefined);
+    }
+    this.waiting.clear();
+  }
+}

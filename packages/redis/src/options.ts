@@ -1,0 +1,73 @@
+/**
+ * Options of `redisCluster()`, with their units and defaults. Bad values throw a coded
+ * InvalidOptionError when `redisCluster` is called.
+ */
+import { randomBytes } from "node:crypto";
+import { InvalidOptionError } from "@tether/system";
+import type { Redis } from "ioredis";
+
+export interface RedisClusterOptions {
+  /** Where Redis is: `redis://host:port/db` (or `rediss://`). Default `redis://127.0.0.1:6379`. */
+  url: string;
+  /**
+   * A connected ioredis client of yours (standalone or Cluster) instead of `url`. The cluster
+   * makes a second connection from it for its subscriptions and never closes yours.
+   */
+  client: Redis | undefined;
+  /** Prefix of every key and channel, so several games can share one Redis. Default "tether". */
+  namespace: string;
+  /** This node's id, unique in the cluster. Default: random. */
+  nodeId: string;
+  /** A node that has not refreshed its registration for this long is dead (ms). Default 10,000. */
+  nodeTtlMs: number;
+  /** How long a resume waits for the old owner to hand a session over (ms). Default 2,000. */
+  handoffTimeoutMs: number;
+  /** A Redis command that has not answered after this fails (ms); Login/Resume answer SERVER_BUSY. Default 2,000. */
+  commandTimeoutMs: number;
+}
+
+const NAME = /^[A-Za-z0-9_.:-]{1,64}$/;
+
+function positive(name: string, value: unknown, min: number): number {
+  if (typeof value !== "number" || !Number.isInteger(value) || value < min) {
+    throw new InvalidOptionError(name, `must be an integer of at least ${min}`);
+  }
+  return value;
+}
+
+export function resolveRedisOptions(partial: Partial<RedisClusterOptions> = {}): RedisClusterOptions {
+  if (typeof partial !== "object" || partial === null) throw new InvalidOptionError("options", "must be an object");
+  const {
+    url = "redis://127.0.0.1:6379",
+    client,
+    namespace = "tether",
+    nodeId = randomBytes(6).toString("hex"),
+    nodeTtlMs = 10_000,
+    handoffTimeoutMs = 2000,
+    commandTimeoutMs = 2000,
+  } = partial;
+  if (typeof url !== "string" || !/^rediss?:\/\//.test(url)) {
+    throw new InvalidOptionError("url", "must be a redis:// or rediss:// URL");
+  }
+  if (
+    client !== undefined &&
+    (typeof client !== "object" || client === null || typeof client.duplicate !== "function")
+  ) {
+    throw new InvalidOptionError("client", "must be an ioredis client");
+  }
+  if (typeof namespace !== "string" || !NAME.test(namespace)) {
+    throw new InvalidOptionError("namespace", "must be 1-64 characters of A-Z a-z 0-9 _ . : -");
+  }
+  if (typeof nodeId !== "string" || !NAME.test(nodeId)) {
+    throw new InvalidOptionError("nodeId", "must be 1-64 characters of A-Z a-z 0-9 _ . : -");
+  }
+  return {
+    url,
+    client,
+    namespace,
+    nodeId,
+    nodeTtlMs: positive("nodeTtlMs", nodeTtlMs, 300),
+    handoffTimeoutMs: positive("handoffTimeoutMs", handoffTimeoutMs, 1),
+    commandTimeoutMs: positive("commandTimeoutMs", commandTimeoutMs, 1),
+  };
+}

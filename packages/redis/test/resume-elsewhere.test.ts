@@ -1,0 +1,144 @@
+import { FrameType, ResumeResult } from "@tether/protocol";
+import { afterEach, describe, expect, it } from "vitest";
+import { bytes, TestCluster, text } from "./support/nodes.js";
+
+let cluster: TestCluster;
+afterEach(async () => {
+  await cluster.closeAll();
+});
+
+const pushIds = (frames: { pushId: number }[]) => frames.map((f) => f.pushId);
+
+describe("resume on another node", () => {
+  it("moves an idle session: OK, nothing replayed, the same sessionId and server epoch", async () => {
+    cluster = new TestCluster();
+    const a = await cluster.node("a");
+    const b = await cluster.node("b");
+    const { client: c1, hello } = await cluster.helloed(a);
+    const epoch = hello.serverEpoch;
+    const login = await c1.login("p:1");
+    c1.destroy();
+    await c1.waitClosed();
+
+    const c2 = await cluster.client(b);
+    const r = await c2.resume({ token: "p:1", lastAppliedPushId: 0, serverEpoch: epoch });
+    expect(r.result).toBe(ResumeResult.RESUME_OK);
+    expect(r.replayCount).toBe(0);
+    expect(r.sessionId).toBe(login.sessionId);
+    expect(r.serverEpoch).toBe(epoch);
+    expect(b.server.engine.store.byId(login.sessionId)).toBeDefined();
+    expect(a.server.engine.store.byId(login.sessionId)).toBeUndefined();
+  });
+
+  it("replays exactly the pushes the client missed, in order, under their pushIds", async () => {
+    cluster = new TestCluster();
+    const a = await cluster.node("a");
+    const b = await cluster.node("b");
+    const c1 = await cluster.client(a);
+    const { sessionId } = await c1.login("p:2");
+    for (let i = 1; i <= 5; i++) await a.server.gateway.send(sessionId, 2000, bytes(`m${i}`));
+    await c1.waitFor((f) => f.pushId === 5);
+    c1.ack(2);
+    c1.destroy();
+    await c1.waitClosed();
+    for (let i = 6; i <= 8; i++) await a.server.gateway.send(sessionId, 2000, bytes(`m${i}`));
+
+    const c2 = await cluster.client(b);
+    const r = await c2.resume({ token: "p:2", lastAppliedPushId: 5 });
+    expect(r.result).toBe(ResumeResult.RESUME_OK);
+    expect(r.replayCount).toBe(3);
+    await c2.waitFor((f) => f.pushId === 8);
+    expect(pushIds(c2.reliable())).toEqual([6, 7, 8]);
+    expect(c2.reliable().map((f) => text(f.payload))).toEqual(["m6", "m7", "m8"]);
+    // The session goes on from there on its new node.
+    await b.server.gateway.send(sessionId, 2000, bytes("m9"));
+    expect((await c2.waitFor((f) => f.pushId === 9)).payload).toEqual(bytes("m9"));
+  });
+
+  it("resumes milliseconds after the Login, before anything else happened", async () => {
+    cluster = new TestCluster();
+    const a = await cluster.node("a");
+    const b = await cluster.node("b");
+    const c1 = await cluster.client(a);
+    const c2 = await cluster.client(b);
+    const { sessionId } = await c1.login("p:3");
+    const r = await c2.resume({ token: "p:3", lastAppliedPushId: 0 });
+    expect(r.result).toBe(ResumeResult.RESUME_OK);
+    expect(r.sessionId).toBe(sessionId);
+    // The zombie on the old node was closed with 4500.
+    expect((await c1.waitClosed()).code).toBe(4500);
+  });
+
+  it("does not run a request twice: the answer of one in flight moves with the session", async () => {
+    cluster = new TestCluster();
+    let runs = 0;
+    let release: () => void = () => {};
+    const released = new Promise<void>((r) => {
+      release = r;
+    });
+    const a = await cluster.node("a", {}, {}, (s) =>
+      s.routeRaw(1001, async () => {
+        runs++;
+        await released;
+        return bytes("done once");
+      }),
+    );
+    const b = await cluster.node("b", {}, {}, (s) =>
+      s.routeRaw(1001, () => {
+        runs++;
+        return bytes("ran again");
+      }),
+    );
+    const c1 = await cluster.client(a);
+    await c1.login("p:4");
+    c1.sendFrame({ type: FrameType.REQ, msgId: 1001, seq: 100, payload: bytes("x") });
+    await expect.poll(() => runs).toBe(1);
+    c1.destroy();
+    await c1.waitClosed();
+
+    const c2 = await cluster.client(b);
+    const resumed = c2.resume({ token: "p:4", lastAppliedPushId: 0 });
+    release();
+    expect((await resumed).result).toBe(ResumeResult.RESUME_OK);
+    const again = await c2.request(1001, bytes("x"), 100);
+    expect(text(again.payload)).toBe("done once");
+    expect(runs).toBe(1);
+  });
+
+  it("answers NEED_FULL_SYNC under the same sessionId when the owner left without handing it over", async () => {
+    cluster = new TestCluster();
+    const a = await cluster.node("a");
+    const b = await cluster.node("b");
+    const c1 = await cluster.client(a);
+    const { sessionId } = await c1.login("p:5");
+    for (let i = 1; i <= 3; i++) await a.server.gateway.send(sessionId, 2000, bytes(`m${i}`));
+    await c1.waitFor((f) => f.pushId === 3);
+    await a.server.close({ drainMs: 0 });
+
+    const c2 = await cluster.client(b);
+    const r = await c2.resume({ token: "p:5", lastAppliedPushId: 3 });
+    expect(r.result).toBe(ResumeResult.RESUME_NEED_FULL_SYNC);
+    expect(r.sessionId).toBe(sessionId);
+    expect(r.replayCount).toBe(0);
+    // pushIds go on above what the client holds: never a duplicate.
+    expect(r.maxBufferedPushId).toBeGreaterThanOrEqual(3);
+    await b.server.gateway.send(sessionId, 2000, bytes("after"));
+    const next = await c2.waitFor((f) => f.type === FrameType.PUSH && f.pushId > 0);
+    expect(next.pushId).toBe(r.maxBufferedPushId + 1);
+  });
+
+  it("keeps a detached session's records for its whole TTL", async () => {
+    cluster = new TestCluster();
+    const a = await cluster.node("a", { sessionTtlMs: 300_000 });
+    const c1 = await cluster.client(a);
+    await c1.login("p:6");
+    c1.destroy();
+    await c1.waitClosed();
+    await expect
+      .poll(async () => {
+        const [record] = await cluster.keys(":*:s:*");
+        return record === undefined ? 0 : (await cluster.db()).pttl(record);
+      })
+      .toBeGreaterThan(300_000);
+  });
+});

@@ -1,0 +1,62 @@
+/**
+ * A redis-server of a test's own, on a free port, that the test can stop and start again (the
+ * outage tests). Keeps nothing on disk.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { once } from "node:events";
+import { createServer } from "node:net";
+
+async function freePort(): Promise<number> {
+  const s = createServer();
+  s.listen(0, "127.0.0.1");
+  await once(s, "listening");
+  const port = (s.address() as { port: number }).port;
+  s.close();
+  await once(s, "close");
+  return port;
+}
+
+export class PrivateRedis {
+  private child: ChildProcess | undefined;
+
+  private constructor(readonly port: number) {}
+
+  static async start(): Promise<PrivateRedis> {
+    const r = new PrivateRedis(await freePort());
+    await r.resume();
+    return r;
+  }
+
+  get url(): string {
+    return `redis://127.0.0.1:${this.port}`;
+  }
+
+  /** Starts the server (again, unless it runs); resolves when it accepts connections. */
+  async resume(): Promise<void> {
+    if (this.child !== undefined && this.child.exitCode === null) return;
+    const child = spawn(
+      "redis-server",
+      ["--port", String(this.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+      { stdio: ["ignore", "pipe", "inherit"] },
+    );
+    this.child = child;
+    let out = "";
+    child.stdout?.setEncoding("utf8");
+    await new Promise<void>((resolve, reject) => {
+      child.stdout?.on("data", (d: string) => {
+        out += d;
+        if (out.includes("Ready to accept connections")) resolve();
+      });
+      child.once("exit", (code) => reject(new Error(`redis-server exited (${code}): ${out.slice(-500)}`)));
+    });
+  }
+
+  /** Stops the server at once (SIGKILL); resolves when it has exited. */
+  async stop(): Promise<void> {
+    const child = this.child;
+    this.child = undefined;
+    if (child === undefined || child.exitCode !== null) return;
+    child.kill("SIGKILL");
+    await once(child, "exit");
+  }
+}
