@@ -50,6 +50,8 @@ export class RedisCluster implements Cluster {
   private link: NodeLink | undefined;
   private host: ClusterHost | undefined;
   private readonly owned = new Map<string, Owned>();
+  /** Set while stop() waits for this node's sessions to move away. */
+  private emptied: (() => void) | undefined;
   private renewTimer: ReturnType<typeof setInterval> | undefined;
   private ownsClient = false;
   /**
@@ -104,7 +106,21 @@ export class RedisCluster implements Cluster {
     return { serverEpoch };
   }
 
-  async stop(): Promise<void> {
+  /**
+   * Leaves the cluster. A draining node first answers handoffs for up to `handoffMs`, until
+   * every session it holds has moved to the node its client reconnected to (or ended).
+   */
+  async stop(handoffMs = 0): Promise<void> {
+    if (handoffMs > 0 && this.owned.size > 0) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, handoffMs);
+        this.emptied = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.emptied = undefined;
+    }
     if (this.renewTimer) clearInterval(this.renewTimer);
     this.renewTimer = undefined;
     this.link?.close();
@@ -132,13 +148,13 @@ export class RedisCluster implements Cluster {
         // the other Login had come a moment later.
         const host = this.host;
         setImmediate(() => {
-          this.owned.delete(session.sessionId);
+          this.forget(session.sessionId);
           host?.endReplaced(session.sessionId);
         });
       }
       const [, oldSid = "", oldOwner = ""] = r;
       if (oldSid !== "" && oldOwner !== "" && oldOwner !== this.nodeId) {
-        this.owned.delete(oldSid);
+        this.forget(oldSid);
         await this.link?.tell(oldOwner, { t: "end-replaced", sid: oldSid });
       }
       return "claimed";
@@ -198,7 +214,7 @@ export class RedisCluster implements Cluster {
   ended(session: Session, _reason: SessionEndReason): void {
     const o = this.owned.get(session.sessionId);
     if (o === undefined || this.redis === undefined) return;
-    this.owned.delete(session.sessionId);
+    this.forget(session.sessionId);
     const k = this.keys;
     this.redis
       .endSession(
@@ -240,6 +256,13 @@ export class RedisCluster implements Cluster {
     );
   }
 
+  /** This node no longer owns `sid`; a draining node waits for none to be left. */
+  private forget(sid: string): boolean {
+    const had = this.owned.delete(sid);
+    if (this.owned.size === 0 && this.emptied !== undefined) this.emptied();
+    return had;
+  }
+
   private own(sid: string, playerId: number, key: string, fence: string): void {
     this.owned.set(sid, { playerId, key, fence, renewedAt: Date.now() });
   }
@@ -260,11 +283,11 @@ export class RedisCluster implements Cluster {
     const host = this.host;
     if (host === undefined) return;
     if (m.t === "end-replaced") {
-      if (!this.owned.delete(m.sid)) this.rememberReplaced(m.sid);
+      if (!this.forget(m.sid)) this.rememberReplaced(m.sid);
       host.endReplaced(m.sid);
       return;
     }
-    this.owned.delete(m.sid); // its new owner holds the fence now
+    this.forget(m.sid); // its new owner holds the fence now
     host.handOff(m.sid).then(
       (state) => this.link?.tell(m.from, { t: "reply", id: m.id, state: state ? stateToWire(state) : null }),
       (e: unknown) => this.logger?.error("handoff failed", { sessionId: m.sid, error: String(e) }),

@@ -113,7 +113,7 @@ describe("resume on another node", () => {
     const { sessionId } = await c1.login("p:5");
     for (let i = 1; i <= 3; i++) await a.server.gateway.send(sessionId, 2000, bytes(`m${i}`));
     await c1.waitFor((f) => f.pushId === 3);
-    await a.server.close({ drainMs: 0 });
+    await a.server.close({ drainMs: 0, handoffMs: 0 });
 
     const c2 = await cluster.client(b);
     const r = await c2.resume({ token: "p:5", lastAppliedPushId: 3 });
@@ -125,6 +125,26 @@ describe("resume on another node", () => {
     await b.server.gateway.send(sessionId, 2000, bytes("after"));
     const next = await c2.waitFor((f) => f.type === FrameType.PUSH && f.pushId > 0);
     expect(next.pushId).toBe(r.maxBufferedPushId + 1);
+  });
+
+  it("a draining node hands its sessions to the nodes their clients reconnect to, then leaves", async () => {
+    cluster = new TestCluster();
+    const a = await cluster.node("a");
+    const b = await cluster.node("b");
+    const c1 = await cluster.client(a);
+    const { sessionId } = await c1.login("p:8");
+    for (let i = 1; i <= 3; i++) await a.server.gateway.send(sessionId, 2000, bytes(`m${i}`));
+    await c1.waitFor((f) => f.pushId === 3);
+    const closing = a.server.close({ drainMs: 0 });
+    expect((await c1.waitClosed()).code).toBe(1012);
+    // The client comes back, to another node, having applied only the first push.
+    const c2 = await cluster.client(b);
+    const r = await c2.resume({ token: "p:8", lastAppliedPushId: 1 });
+    expect(r.result).toBe(ResumeResult.RESUME_OK);
+    await c2.waitFor((f) => f.pushId === 3);
+    expect(pushIds(c2.reliable())).toEqual([2, 3]);
+    await closing; // left as soon as its one session had moved
+    expect(await (await cluster.db()).exists(a.cluster.keys.node("a"))).toBe(0);
   });
 
   it("keeps a detached session's records for its whole TTL", async () => {

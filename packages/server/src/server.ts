@@ -316,9 +316,11 @@ export class TetherServer {
   /**
    * Graceful shutdown: stop accepting, let in-flight requests finish (up to `drainMs`), send
    * Disconnect{1012, reconnect} to every connection, authenticated or not, and close (up to 2 s
-   * for the closing handshakes, then the sockets are cut).
+   * for the closing handshakes, then the sockets are cut). In cluster mode the node then stays
+   * in the cluster for up to `handoffMs` (default 10 s), handing its sessions to the nodes their
+   * clients reconnect to, and leaves once none is left.
    */
-  async close(options: { drainMs?: number } = {}): Promise<void> {
+  async close(options: { drainMs?: number; handoffMs?: number } = {}): Promise<void> {
     const drainMs = options.drainMs ?? 5000;
     this.draining = true;
     this.engine.draining = true;
@@ -339,7 +341,7 @@ export class TetherServer {
     this.http.off("connection", this.onSocketBound);
     this.pending.destroyAll();
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
-    if (this.joined) await this.options.cluster?.stop();
+    if (this.joined) await this.options.cluster?.stop(options.handoffMs ?? 10_000);
     if (this.ownsHttp && this.http.listening) {
       this.http.closeAllConnections?.();
       await new Promise<void>((resolve) => this.http.close(() => resolve()));

@@ -48,8 +48,11 @@ export interface Cluster {
    * keep the node's own.
    */
   start(host: ClusterHost): Promise<{ readonly serverEpoch: string | undefined }>;
-  /** Leaves the cluster (after the node closed its connections). */
-  stop(): Promise<void>;
+  /**
+   * Leaves the cluster, after the node closed its connections. For up to `handoffMs` it first
+   * keeps answering handoffs, until the sessions it holds have moved to other nodes.
+   */
+  stop(handoffMs?: number): Promise<void>;
   /**
    * A Login is about to create `session` (not yet visible to anyone): claims its key
    * cluster-wide. A session of the key held by another node is ended there (its connection

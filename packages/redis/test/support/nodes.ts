@@ -84,7 +84,7 @@ export class TestCluster {
 
   async closeAll(): Promise<void> {
     for (const c of this.clients.splice(0)) c.destroy();
-    await Promise.all(this.nodes.splice(0).map((n) => n.server.close({ drainMs: 0 })));
+    await Promise.all(this.nodes.splice(0).map((n) => n.server.close({ drainMs: 0, handoffMs: 0 })));
     const db = await this.db();
     const keys = await db.keys(`${this.namespace}*`);
     if (keys.length > 0) await db.del(...keys);
