@@ -13,6 +13,20 @@ export interface HandoffRequest {
   readonly sid: string;
 }
 
+/** Issue a push to `sid`, forwarded by a node that no longer holds it: answered ok or not. */
+export interface ForwardedPush {
+  readonly t: "push";
+  readonly id: number;
+  readonly from: string;
+  readonly sid: string;
+  readonly msgId: number;
+  /** base64 */
+  readonly payload: string;
+  readonly reliable?: boolean;
+  readonly compress?: boolean;
+  readonly rev?: number;
+}
+
 /** A Login on another node replaced `sid`: close its connection (4500) and end it. */
 export interface EndReplaced {
   readonly t: "end-replaced";
@@ -22,11 +36,15 @@ export interface EndReplaced {
 export interface Reply {
   readonly t: "reply";
   readonly id: number;
-  /** The handed-over state (encoded), or null when the node does not hold the session. */
-  readonly state: WireState | null;
+  /** To a handoff: the handed-over state (encoded), or null when the node does not hold the session. */
+  readonly state?: WireState | null;
+  /** To a push: whether the node issued it. */
+  readonly ok?: boolean;
+  /** To a push not issued: the node the session went to from there. */
+  readonly owner?: string;
 }
 
-export type NodeMessage = HandoffRequest | EndReplaced | Reply;
+export type NodeMessage = HandoffRequest | ForwardedPush | EndReplaced | Reply;
 
 type Bytes<T> = { [K in keyof T]: T[K] extends Uint8Array ? string : T[K] };
 
@@ -36,8 +54,8 @@ export interface WireState extends Omit<SessionState, "pushes" | "answers"> {
   readonly answers: readonly Bytes<SessionState["answers"][number]>[];
 }
 
-const b64 = (b: Uint8Array): string => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString("base64");
-const bytes = (s: string): Uint8Array => new Uint8Array(Buffer.from(s, "base64"));
+export const b64 = (b: Uint8Array): string => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString("base64");
+export const bytes = (s: string): Uint8Array => new Uint8Array(Buffer.from(s, "base64"));
 
 export function stateToWire(s: SessionState): WireState {
   return {
@@ -60,7 +78,7 @@ export function parseMessage(text: string): NodeMessage | undefined {
   try {
     const m = JSON.parse(text) as { t?: unknown };
     if (m === null || typeof m !== "object") return undefined;
-    if (m.t === "handoff" || m.t === "end-replaced" || m.t === "reply") return m as NodeMessage;
+    if (m.t === "handoff" || m.t === "push" || m.t === "end-replaced" || m.t === "reply") return m as NodeMessage;
   } catch {
     // not JSON: not ours
   }

@@ -127,6 +127,64 @@ describe("resume on another node", () => {
     expect(next.pushId).toBe(r.maxBufferedPushId + 1);
   });
 
+  it("loses and repeats nothing while the old node keeps issuing pushes through the move", async () => {
+    cluster = new TestCluster();
+    const a = await cluster.node("a");
+    const b = await cluster.node("b");
+    const c1 = await cluster.client(a);
+    const { sessionId } = await c1.login("p:9");
+    const issued: string[] = [];
+    let resumed: Promise<unknown> | undefined;
+    let c2: Awaited<ReturnType<TestCluster["client"]>> | undefined;
+    let applied = 0;
+    let lastApplied = 0;
+    c1.onFrame((f) => {
+      if (f.pushId > 0) applied = f.pushId;
+    });
+    for (let i = 1; i <= 150; i++) {
+      const text = `m${i}`;
+      if (await a.server.gateway.send(sessionId, 2000, bytes(text))) issued.push(text);
+      if (i === 50) {
+        // The client drops and resumes on the other node while the pushes go on.
+        c1.destroy();
+        lastApplied = applied;
+        c2 = await cluster.client(b);
+        resumed = c2.resume({ token: "p:9", lastAppliedPushId: lastApplied });
+      }
+    }
+    expect(issued).toHaveLength(150);
+    expect((await (resumed as Promise<{ result: number }>)).result).toBe(ResumeResult.RESUME_OK);
+    const second = c2 as NonNullable<typeof c2>;
+    await second.waitFor((f) => f.pushId === 150);
+    // What the client applied on the first node, then everything the second one sent it.
+    const seen = [...c1.reliable().filter((f) => f.pushId <= lastApplied), ...second.reliable()];
+    expect(pushIds(seen)).toEqual(Array.from({ length: 150 }, (_, i) => i + 1));
+    expect(seen.map((f) => text(f.payload))).toEqual(issued);
+  });
+
+  it("races the client's last ACK: OK and nothing replayed whether the ACK arrives before or after the move", async () => {
+    cluster = new TestCluster();
+    const a = await cluster.node("a");
+    const b = await cluster.node("b");
+    for (const [player, ackFirst] of [
+      [10, true],
+      [11, false],
+    ] as const) {
+      const c1 = await cluster.client(a);
+      const { sessionId } = await c1.login(`p:${player}`);
+      for (let i = 1; i <= 10; i++) await a.server.gateway.send(sessionId, 2000, bytes(`m${i}`));
+      await c1.waitFor((f) => f.pushId === 10);
+      c1.ack(10);
+      if (ackFirst) await expect.poll(() => a.server.engine.store.byId(sessionId)?.lastAckedPushId).toBe(10);
+      const c2 = await cluster.client(b);
+      const r = await c2.resume({ token: `p:${player}`, lastAppliedPushId: 10 });
+      expect(r.result).toBe(ResumeResult.RESUME_OK);
+      expect(r.replayCount).toBe(0);
+      await b.server.gateway.send(sessionId, 2000, bytes("next"));
+      expect((await c2.waitFor((f) => f.pushId > 0)).pushId).toBe(11);
+    }
+  });
+
   it("a draining node hands its sessions to the nodes their clients reconnect to, then leaves", async () => {
     cluster = new TestCluster();
     const a = await cluster.node("a");

@@ -89,7 +89,11 @@ export class LocalGateway implements Gateway {
     options: GatewayPushOptions = {},
   ): Promise<boolean> {
     const s = this.engine.store.byId(sessionId);
-    if (!s || s.ended) return false;
+    if (s === undefined) {
+      this.engine.pushBody(msgId, payload, options); // checked here, before it travels
+      return this.engine.cluster.sendElsewhere(sessionId, msgId, payload, options);
+    }
+    if (s.ended) return false;
     // One target: a payload its connection cannot take rejects with PAYLOAD_TOO_LARGE.
     this.engine.push(s, msgId, payload, options);
     return true;

@@ -6,6 +6,7 @@
  */
 import type { SessionEndReason } from "./hooks.js";
 import type { Logger } from "./logger.js";
+import type { PushOptions } from "./push-ring.js";
 import type { Session } from "./session.js";
 import type { SessionState } from "./session-state.js";
 
@@ -37,6 +38,8 @@ export interface ClusterHost {
   handOff(sessionId: string): Promise<SessionState | undefined>;
   /** A Login on another node replaced `sessionId`: close its connection (4500) and end it here. */
   endReplaced(sessionId: string): void;
+  /** Issues a push forwarded by another node to a session held here; false when it is not. */
+  pushHere(sessionId: string, msgId: number, payload: Uint8Array, options: PushOptions): boolean;
   /** Whether a connection of this node holds `sessionId` now. */
   isAttached(sessionId: string): boolean;
 }
@@ -62,6 +65,18 @@ export interface Cluster {
   claimLogin(session: Session, kick: boolean): LoginClaim | Promise<LoginClaim>;
   /** A Resume found no session for `key` here: takes it over from the node that holds it. */
   takeOver(key: string, playerId: number): TakeOver | Promise<TakeOver>;
+  /**
+   * A push to a session this node does not hold: its owner issues it. Resolves true once the
+   * owner has taken it (a reliable push is in its ring), false when no node holds the session;
+   * rejects with SERVER_BUSY when the owner cannot be reached in time (it may or may not have
+   * taken it).
+   */
+  sendElsewhere(
+    sessionId: string,
+    msgId: number,
+    payload: Uint8Array,
+    options: PushOptions,
+  ): boolean | Promise<boolean>;
   attached(session: Session): void;
   detached(session: Session): void;
   ended(session: Session, reason: SessionEndReason): void;
@@ -73,6 +88,7 @@ export const localCluster: Cluster = {
   stop: () => Promise.resolve(),
   claimLogin: () => "claimed",
   takeOver: () => ({ kind: "none" }),
+  sendElsewhere: () => false,
   attached: () => {},
   detached: () => {},
   ended: () => {},

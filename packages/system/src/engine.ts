@@ -263,6 +263,13 @@ export class SessionEngine implements EngineContext, ClusterHost {
     holder?.close(CloseCode.SESSION_TAKEN_OVER, "session taken over by a login on another node");
   }
 
+  pushHere(sessionId: string, msgId: number, payload: Uint8Array, options: PushOptions): boolean {
+    const session = this.store.byId(sessionId);
+    if (session === undefined || session.ended) return false;
+    this.push(session, msgId, payload, options);
+    return true;
+  }
+
   isAttached(sessionId: string): boolean {
     return this.store.byId(sessionId)?.connection !== undefined;
   }

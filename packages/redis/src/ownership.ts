@@ -1,0 +1,177 @@
+/**
+ * The sessions this node owns and the owner's writes to their records (scripts.ts): claims,
+ * takeovers, attached / detached, end, and the renewal of attached sessions' keys. Each write
+ * names the fence this node holds; a stale one changes nothing. Best-effort writes never block
+ * the session layer: a failure is logged and the keys' time to live ends what it would have.
+ */
+import type { Logger } from "@tether/system";
+import type { Session } from "@tether/system/internal";
+import type { Redis } from "ioredis";
+import type { Keys } from "./keys.js";
+import { CLAIM_KEY, END_SESSION, SET_ATTACHED, TAKE_OVER } from "./scripts.js";
+
+/** The scripts, as ioredis commands (defineCommand). */
+interface ScriptCommands {
+  claimKey(...args: (string | number)[]): Promise<string[]>;
+  takeOver(...args: (string | number)[]): Promise<string[] | null>;
+  setAttached(...args: (string | number)[]): Promise<number>;
+  endSession(...args: (string | number)[]): Promise<number>;
+}
+
+/** What this node holds of a session it owns. */
+interface Owned {
+  readonly playerId: number;
+  readonly key: string;
+  fence: string;
+  /** When its keys' time to live was last renewed. */
+  renewedAt: number;
+}
+
+/** A claim's answer: claimed or not, and the session it replaced (with its owner). */
+export interface Claim {
+  readonly claimed: boolean;
+  readonly oldSid: string;
+  readonly oldOwner: string;
+}
+
+/** A takeover's answer: the session's identity and its previous owner. */
+export interface Taken {
+  readonly sid: string;
+  readonly oldOwner: string;
+  readonly deviceId: string | undefined;
+  readonly sessionEpoch: number;
+}
+
+export class Ownership {
+  private readonly redis: Redis & ScriptCommands;
+  private readonly owned = new Map<string, Owned>();
+  /** Set while a draining node waits for its sessions to move away. */
+  private emptied: (() => void) | undefined;
+
+  constructor(
+    redis: Redis,
+    private readonly keys: Keys,
+    private readonly nodeId: string,
+    /** How long a session's keys live without renewal. */
+    private readonly ttlMs: () => number,
+    private readonly logger: () => Logger | undefined,
+  ) {
+    redis.defineCommand("claimKey", { numberOfKeys: 3, lua: CLAIM_KEY });
+    redis.defineCommand("takeOver", { numberOfKeys: 1, lua: TAKE_OVER });
+    redis.defineCommand("setAttached", { numberOfKeys: 3, lua: SET_ATTACHED });
+    redis.defineCommand("endSession", { numberOfKeys: 3, lua: END_SESSION });
+    this.redis = redis as Redis & ScriptCommands;
+  }
+
+  get size(): number {
+    return this.owned.size;
+  }
+
+  /** Claims `s`'s key for it (a Login); under no kick, a held session wins. */
+  async claim(s: Session, kick: boolean): Promise<Claim> {
+    const k = this.keys;
+    const [result, oldSid = "", oldOwner = ""] = await this.redis.claimKey(
+      k.sessionKey(s.playerId, s.key),
+      k.session(s.playerId, s.sessionId),
+      k.player(s.playerId),
+      k.session(s.playerId, ""),
+      s.sessionId,
+      this.nodeId,
+      kick ? 1 : 0,
+      this.ttlMs(),
+      s.key,
+      s.playerId,
+      s.deviceId ?? "",
+      s.createdAt,
+      s.sessionEpoch,
+    );
+    if (result === "claimed") this.own(s.sessionId, s.playerId, s.key, "1");
+    return { claimed: result === "claimed", oldSid, oldOwner };
+  }
+
+  /** Becomes the owner of the session of `key` (fence + 1); undefined when there is none. */
+  async takeOver(key: string, playerId: number): Promise<Taken | undefined> {
+    const r = await this.redis.takeOver(
+      this.keys.sessionKey(playerId, key),
+      this.keys.session(playerId, ""),
+      this.nodeId,
+      this.ttlMs(),
+    );
+    if (r === null) return undefined;
+    const [sid = "", oldOwner = "", fence = "0", , , device = "", epoch = "0"] = r;
+    this.own(sid, playerId, key, fence);
+    return { sid, oldOwner, deviceId: device === "" ? undefined : device, sessionEpoch: Number(epoch) };
+  }
+
+  /** Marks the record attached (1) or detached (0) and renews its keys. */
+  setAttached(sid: string, attached: 0 | 1): void {
+    const o = this.owned.get(sid);
+    if (o === undefined) return;
+    o.renewedAt = Date.now();
+    const k = this.keys;
+    this.redis
+      .setAttached(
+        k.session(o.playerId, sid),
+        k.sessionKey(o.playerId, o.key),
+        k.player(o.playerId),
+        this.nodeId,
+        o.fence,
+        attached,
+        this.ttlMs(),
+        sid,
+      )
+      .catch((e: unknown) => this.logger()?.warn("redis: could not record a session", { error: String(e) }));
+  }
+
+  /** The session ended here: its record, key index and set entry go (if the fence is still ours). */
+  end(sid: string): void {
+    const o = this.owned.get(sid);
+    if (o === undefined) return;
+    this.forget(sid);
+    const k = this.keys;
+    this.redis
+      .endSession(
+        k.session(o.playerId, sid),
+        k.sessionKey(o.playerId, o.key),
+        k.player(o.playerId),
+        this.nodeId,
+        o.fence,
+        sid,
+      )
+      .catch((e: unknown) => this.logger()?.warn("redis: could not end a session", { error: String(e) }));
+  }
+
+  /** Renews the keys of attached sessions not renewed for half of `sessionTtlMs`. */
+  renewAttached(sessionTtlMs: number, isAttached: (sid: string) => boolean): void {
+    const due = Date.now() - sessionTtlMs / 2;
+    for (const [sid, o] of this.owned) if (o.renewedAt <= due && isAttached(sid)) this.setAttached(sid, 1);
+  }
+
+  /** This node no longer owns `sid` (another node took it, or it ended). */
+  forget(sid: string): boolean {
+    const had = this.owned.delete(sid);
+    if (this.owned.size === 0 && this.emptied !== undefined) this.emptied();
+    return had;
+  }
+
+  /** Resolves when this node owns no session any more, or after `ms`. */
+  async whenEmpty(ms: number): Promise<void> {
+    if (this.owned.size === 0 || ms <= 0) return;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.emptied = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+    this.emptied = undefined;
+  }
+
+  clear(): void {
+    this.owned.clear();
+  }
+
+  private own(sid: string, playerId: number, key: string, fence: string): void {
+    this.owned.set(sid, { playerId, key, fence, renewedAt: Date.now() });
+  }
+}
