@@ -7,7 +7,8 @@ import { ErrorCode, TetherError } from "@tether/protocol";
 import { tether } from "@tether/protocol/gen/echo";
 import { nodeCrypto, nodeGzip } from "@tether/protocol/node";
 import { createServer, type ServerOptions, type TetherServer } from "@tether/server";
-import type { AuthResult, SnapshotProvider, TokenAuthenticator } from "@tether/system";
+import type { AuthResult, TokenAuthenticator } from "@tether/system";
+import { type EchoState, MemoryEchoState } from "./echo-state.js";
 
 const echo = tether.echo;
 
@@ -21,22 +22,6 @@ export const echoAuthenticator: TokenAuthenticator = {
     return m[2] === undefined ? r : { ...r, deviceId: m[2] };
   },
 };
-
-/** The game state of the conformance server: a revision counter per player. */
-export class CounterState implements SnapshotProvider {
-  private readonly revisions = new Map<number, number>();
-
-  bump(playerId: number): number {
-    const r = (this.revisions.get(playerId) ?? 0) + 1;
-    this.revisions.set(playerId, r);
-    return r;
-  }
-
-  snapshot(playerId: number) {
-    const revision = this.revisions.get(playerId) ?? 0;
-    return { serverStateRevision: revision, snapshot: echo.CounterSnapshot.encode({ revision }).finish() };
-  }
-}
 
 /** Route 1001 sends at most this many pushes per request. */
 export const MAX_PUSH_COUNT = 10_000;
@@ -53,21 +38,24 @@ export interface EchoServerOptions {
   readonly server?: Partial<ServerOptions>;
   /** Run with a snapshot provider (default true; `--no-snapshots` turns it off). */
   readonly snapshots?: boolean;
+  /** Where the game state lives (default: in memory; in Redis in cluster mode). */
+  readonly state?: EchoState;
+  /** This node's id in the cluster (route 1016); "local" alone. */
+  readonly nodeId?: string;
 }
 
 export function createEchoServer(options: EchoServerOptions = {}): TetherServer {
-  const counters = new CounterState();
-  const notes = new Map<string, string[]>();
+  const state = options.state ?? new MemoryEchoState();
   const server = createServer({
     crypto: nodeCrypto,
     compressor: nodeGzip,
     authenticator: echoAuthenticator,
-    snapshotProvider: options.snapshots === false ? undefined : counters,
+    snapshotProvider: options.snapshots === false ? undefined : state,
     ...options.server,
     hooks: {
       ...options.server?.hooks,
       onSessionEnd: (session, reason) => {
-        notes.delete(session.sessionId);
+        state.forget(session.sessionId);
         options.server?.hooks?.onSessionEnd?.(session, reason);
       },
     },
@@ -158,9 +146,9 @@ export function createEchoServer(options: EchoServerOptions = {}): TetherServer 
     return {};
   });
 
-  server.route(1007, echo.Empty, echo.CounterResp, (_, ctx) => {
+  server.route(1007, echo.Empty, echo.CounterResp, async (_, ctx) => {
     if (ctx.playerId === undefined) return {};
-    const revision = counters.bump(ctx.playerId);
+    const revision = await state.bump(ctx.playerId);
     ctx.push(2003, echo.StateDelta.encode({ revision }).finish(), { rev: revision });
     return { revision };
   });
@@ -182,16 +170,31 @@ export function createEchoServer(options: EchoServerOptions = {}): TetherServer 
 
   server.route(1011, echo.Empty, echo.EchoResp, () => ({ text: "open" }), { open: true });
 
-  server.notify(1012, echo.EchoReq, (req, ctx) => {
-    if (ctx.sessionId === undefined) return;
-    const list = notes.get(ctx.sessionId) ?? [];
-    list.push(req.text ?? "");
-    notes.set(ctx.sessionId, list);
+  server.notify(1012, echo.EchoReq, async (req, ctx) => {
+    if (ctx.sessionId !== undefined) await state.note(ctx.sessionId, req.text ?? "");
   });
 
-  server.route(1013, echo.Empty, echo.NotesResp, (_, ctx) => ({
-    texts: ctx.sessionId === undefined ? [] : (notes.get(ctx.sessionId) ?? []),
+  server.route(1013, echo.Empty, echo.NotesResp, async (_, ctx) => ({
+    texts: ctx.sessionId === undefined ? [] : await state.notes(ctx.sessionId),
   }));
+
+  server.route(1014, echo.SendToPlayerReq, echo.Empty, async (req, ctx) => {
+    const count = req.count ?? 0;
+    if (count > MAX_PUSH_COUNT) throw tooMuch(ErrorCode.BAD_REQUEST, "count", `count above ${MAX_PUSH_COUNT}`);
+    for (let index = 0; index < count; index++) {
+      await ctx.gateway.sendToPlayer(req.playerId ?? 0, 2001, echo.PushMsg.encode({ index }).finish(), {
+        reliable: req.reliable === true,
+      });
+    }
+    return {};
+  });
+
+  server.route(1015, echo.OnlineReq, echo.OnlineResp, async (req, ctx) => {
+    const ids = (req.playerIds ?? []).map(Number).filter((id) => Number.isSafeInteger(id) && id > 0);
+    return { online: await ctx.gateway.isOnline(ids) };
+  });
+
+  server.route(1016, echo.Empty, echo.NodeResp, () => ({ nodeId: options.nodeId ?? "local" }));
 
   return server;
 }

@@ -31,9 +31,17 @@ const CIPHERS: Record<string, AeadAlgorithm> = {
   "aes-256-gcm": CipherAlgorithm.CIPHER_AES_256_GCM,
 };
 
+/** Cluster mode (conformance-server.md): present when --redis is given. */
+export interface ClusterFlags {
+  readonly url: string;
+  readonly namespace: string;
+  readonly nodeId: string | undefined;
+}
+
 export interface EchoFlags {
   readonly server: Partial<ServerOptions>;
   readonly snapshots: boolean;
+  readonly cluster: ClusterFlags | undefined;
 }
 
 export function parseFlags(argv: readonly string[]): EchoFlags {
@@ -46,6 +54,10 @@ export function parseFlags(argv: readonly string[]): EchoFlags {
     "require-hello": { type: "boolean" },
     "no-snapshots": { type: "boolean" },
     compat: { type: "string" },
+    redis: { type: "string" },
+    namespace: { type: "string" },
+    "node-id": { type: "string" },
+    durability: { type: "string" },
   };
   for (const name of Object.keys(NUMBER_FLAGS)) options[name] = { type: "string" };
   let values: Record<string, string | boolean | undefined>;
@@ -95,5 +107,33 @@ export function parseFlags(argv: readonly string[]): EchoFlags {
     if (key.length !== 32) throw new FlagError("--signing-key needs 64 hex digits (a 32-byte Ed25519 seed)");
     server.signingKey = key;
   }
-  return { server: server as Partial<ServerOptions>, snapshots: values["no-snapshots"] !== true };
+  return {
+    server: server as Partial<ServerOptions>,
+    snapshots: values["no-snapshots"] !== true,
+    cluster: clusterFlags(values),
+  };
+}
+
+function clusterFlags(values: Record<string, string | boolean | undefined>): ClusterFlags | undefined {
+  const { redis, namespace, durability } = values;
+  const nodeId = values["node-id"];
+  if (redis === undefined) {
+    for (const f of ["namespace", "node-id", "durability"]) {
+      if (values[f] !== undefined) throw new FlagError(`--${f} needs --redis`);
+    }
+    return undefined;
+  }
+  if (typeof redis !== "string" || !/^rediss?:\/\//.test(redis)) throw new FlagError("--redis needs a redis:// URL");
+  if (durability !== undefined && durability !== "memory") {
+    throw new FlagError(
+      durability === "log"
+        ? "--durability log is not available yet: reliable pushes live in memory (cluster mode, durability memory)"
+        : `--durability takes memory or log, got ${String(durability)}`,
+    );
+  }
+  return {
+    url: redis,
+    namespace: typeof namespace === "string" ? namespace : "tether",
+    nodeId: typeof nodeId === "string" ? nodeId : undefined,
+  };
 }

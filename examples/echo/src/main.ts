@@ -26,8 +26,26 @@ export async function main(argv: readonly string[]): Promise<void> {
     process.exit(2);
   }
   let server: ReturnType<typeof createEchoServer>;
+  let closeState = () => {};
   try {
-    server = createEchoServer({ server: { ...flags.server, logger: stderrLogger() }, snapshots: flags.snapshots });
+    const logger = stderrLogger();
+    if (flags.cluster === undefined) {
+      server = createEchoServer({ server: { ...flags.server, logger }, snapshots: flags.snapshots });
+    } else {
+      // Cluster mode: Redis code is loaded only here.
+      const { redisCluster } = await import("@tether/redis");
+      const { RedisEchoState } = await import("./redis-echo-state.js");
+      const { url, namespace, nodeId } = flags.cluster;
+      const cluster = redisCluster({ url, namespace, ...(nodeId === undefined ? {} : { nodeId }) });
+      const state = new RedisEchoState(url, namespace, flags.server.sessionTtlMs ?? 120_000);
+      closeState = () => state.close();
+      server = createEchoServer({
+        server: { ...flags.server, logger, cluster },
+        snapshots: flags.snapshots,
+        state,
+        nodeId: cluster.nodeId,
+      });
+    }
   } catch (e) {
     process.stderr.write(`echo: ${(e as Error).message}\n`);
     process.exit(2);
@@ -40,7 +58,10 @@ export async function main(argv: readonly string[]): Promise<void> {
     stopping = true;
     process.stderr.write(`info ${signal}: shutting down\n`);
     server.close({ drainMs: 2000 }).then(
-      () => process.exit(0),
+      () => {
+        closeState();
+        process.exit(0);
+      },
       (e: unknown) => {
         process.stderr.write(`error shutdown failed: ${String(e)}\n`);
         process.exit(1);

@@ -37,6 +37,29 @@ describe("the conformance server's flags", () => {
     expect(parseFlags(["--signing-key", "11".repeat(32)]).server.signingKey?.length).toBe(32);
   });
 
+  it("takes the cluster flags: one node in memory without --redis, cluster mode with it", () => {
+    expect(parseFlags([]).cluster).toBeUndefined();
+    expect(
+      parseFlags("--redis redis://127.0.0.1:6379 --namespace ns1 --node-id n1 --durability memory".split(" ")).cluster,
+    ).toEqual({ url: "redis://127.0.0.1:6379", namespace: "ns1", nodeId: "n1" });
+    expect(parseFlags(["--redis", "redis://r:6379"]).cluster).toEqual({
+      url: "redis://r:6379",
+      namespace: "tether",
+      nodeId: undefined,
+    });
+  });
+
+  it.each([
+    [["--namespace", "x"], "--namespace needs --redis"],
+    [["--node-id", "x"], "--node-id needs --redis"],
+    [["--redis", "http://x"], "--redis needs a redis:// URL"],
+    [["--redis", "redis://x", "--durability", "disk"], "--durability takes memory or log"],
+    [["--redis", "redis://x", "--durability", "log"], "--durability log is not available yet"],
+  ])("refuses cluster flags %j", (argv, message) => {
+    expect(() => parseFlags(argv)).toThrow(FlagError);
+    expect(() => parseFlags(argv)).toThrow(message);
+  });
+
   it.each([
     ["--port", "-1"],
     ["--port", "abc"],

@@ -127,6 +127,20 @@ describe("the conformance server's routes", () => {
     expect(c.inbox.filter((f) => f.type === FrameType.RESP && f.seq === 0)).toEqual([]);
   });
 
+  it("1014 sends count pushes to a player, 1015 tells who is online, 1016 names the node (local)", async () => {
+    const server = await startEcho();
+    const a = await player(server, 1);
+    const b = await player(server, 2);
+    await a.request(1014, echo.SendToPlayerReq.encode({ playerId: 2, count: 3, reliable: true }).finish());
+    await b.waitFor((f) => f.pushId === 3);
+    expect(b.reliable().map((f) => echo.PushMsg.decode(f.payload).index)).toEqual([0, 1, 2]);
+    const online = echo.OnlineResp.decode(
+      (await a.request(1015, echo.OnlineReq.encode({ playerIds: [1, 2, 3] }).finish())).payload,
+    );
+    expect(online.online.map(Number)).toEqual([1, 2]);
+    expect(echo.NodeResp.decode((await a.request(1016)).payload).nodeId).toBe("local");
+  });
+
   it("answers NOT_FOUND for an unknown msgId and BAD_REQUEST for a payload that does not decode", async () => {
     const c = await player(await startEcho(), 1);
     expect(errorOf(await c.request(4321)).code).toBe(ErrorCode.NOT_FOUND);

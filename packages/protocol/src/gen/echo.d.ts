@@ -443,5 +443,93 @@ export namespace tether {
             }
             type $Shape = tether.echo.NotesResp.$Properties;
         }
+
+        interface ISendToPlayerReq extends tether.echo.SendToPlayerReq.$Properties {
+        }
+
+        class SendToPlayerReq {
+            constructor(properties?: tether.echo.SendToPlayerReq.$Properties);
+            $unknowns?: Uint8Array[];
+            playerId: number;
+            count: number;
+            reliable: boolean;
+            static create(properties: tether.echo.SendToPlayerReq.$Shape): tether.echo.SendToPlayerReq & tether.echo.SendToPlayerReq.$Shape;
+            static create(properties?: tether.echo.SendToPlayerReq.$Properties): tether.echo.SendToPlayerReq;
+            static encode(message: tether.echo.SendToPlayerReq.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tether.echo.SendToPlayerReq & tether.echo.SendToPlayerReq.$Shape;
+        }
+
+        namespace SendToPlayerReq {
+            interface $Properties {
+                playerId?: (number|null);
+                count?: (number|null);
+                reliable?: (boolean|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = tether.echo.SendToPlayerReq.$Properties;
+        }
+
+        interface IOnlineReq extends tether.echo.OnlineReq.$Properties {
+        }
+
+        class OnlineReq {
+            constructor(properties?: tether.echo.OnlineReq.$Properties);
+            $unknowns?: Uint8Array[];
+            playerIds: number[];
+            static create(properties: tether.echo.OnlineReq.$Shape): tether.echo.OnlineReq & tether.echo.OnlineReq.$Shape;
+            static create(properties?: tether.echo.OnlineReq.$Properties): tether.echo.OnlineReq;
+            static encode(message: tether.echo.OnlineReq.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tether.echo.OnlineReq & tether.echo.OnlineReq.$Shape;
+        }
+
+        namespace OnlineReq {
+            interface $Properties {
+                playerIds?: (number[]|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = tether.echo.OnlineReq.$Properties;
+        }
+
+        interface IOnlineResp extends tether.echo.OnlineResp.$Properties {
+        }
+
+        class OnlineResp {
+            constructor(properties?: tether.echo.OnlineResp.$Properties);
+            $unknowns?: Uint8Array[];
+            online: number[];
+            static create(properties: tether.echo.OnlineResp.$Shape): tether.echo.OnlineResp & tether.echo.OnlineResp.$Shape;
+            static create(properties?: tether.echo.OnlineResp.$Properties): tether.echo.OnlineResp;
+            static encode(message: tether.echo.OnlineResp.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tether.echo.OnlineResp & tether.echo.OnlineResp.$Shape;
+        }
+
+        namespace OnlineResp {
+            interface $Properties {
+                online?: (number[]|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = tether.echo.OnlineResp.$Properties;
+        }
+
+        interface INodeResp extends tether.echo.NodeResp.$Properties {
+        }
+
+        class NodeResp {
+            constructor(properties?: tether.echo.NodeResp.$Properties);
+            $unknowns?: Uint8Array[];
+            nodeId: string;
+            static create(properties: tether.echo.NodeResp.$Shape): tether.echo.NodeResp & tether.echo.NodeResp.$Shape;
+            static create(properties?: tether.echo.NodeResp.$Properties): tether.echo.NodeResp;
+            static encode(message: tether.echo.NodeResp.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tether.echo.NodeResp & tether.echo.NodeResp.$Shape;
+        }
+
+        namespace NodeResp {
+            interface $Properties {
+                nodeId?: (string|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = tether.echo.NodeResp.$Properties;
+        }
     }
 }
