@@ -14,12 +14,28 @@
  * `push <n>` (reliable to every session, once none is attached), `tick <hz> <seconds> <bytes>`
  * (every session its own best-effort update of <bytes>, through gateway.send, hz times a
  * second: see commands.ts tickPayload), `gc`. Prints `listening <port>` when ready.
+ *
+ * `--redis <url> --namespace <ns> --node-id <id>`: a node of a cluster (scenario cluster-resume).
  */
+import { parseArgs } from "node:util";
 import { createServer } from "@tether/server";
 import { inBursts, perTurnArg, serveCommands, stampedPayload, ticking, tickPayload } from "../lib/commands.js";
 
+const { values: args } = parseArgs({
+  options: { redis: { type: "string" }, namespace: { type: "string" }, "node-id": { type: "string" } },
+});
+const cluster =
+  args.redis === undefined
+    ? undefined
+    : (await import("@tether/redis")).redisCluster({
+        url: args.redis,
+        namespace: args.namespace ?? "tether-bench",
+        nodeId: args["node-id"] ?? "bench",
+      });
+
 const server = createServer({
   port: 0,
+  cluster,
   authenticator: { authenticate: (token) => ({ playerId: Number(token) }) },
   maxConnections: 1_000_000,
   connectionRatePerSec: 100_000,
