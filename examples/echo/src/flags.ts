@@ -36,6 +36,7 @@ export interface ClusterFlags {
   readonly url: string;
   readonly namespace: string;
   readonly nodeId: string | undefined;
+  readonly durability: "memory" | "log";
 }
 
 export interface EchoFlags {
@@ -124,16 +125,13 @@ function clusterFlags(values: Record<string, string | boolean | undefined>): Clu
     return undefined;
   }
   if (typeof redis !== "string" || !/^rediss?:\/\//.test(redis)) throw new FlagError("--redis needs a redis:// URL");
-  if (durability !== undefined && durability !== "memory") {
-    throw new FlagError(
-      durability === "log"
-        ? "--durability log is not available yet: reliable pushes live in memory (cluster mode, durability memory)"
-        : `--durability takes memory or log, got ${String(durability)}`,
-    );
+  if (durability !== undefined && durability !== "memory" && durability !== "log") {
+    throw new FlagError(`--durability takes memory or log, got ${String(durability)}`);
   }
   return {
     url: redis,
     namespace: typeof namespace === "string" ? namespace : "tether",
     nodeId: typeof nodeId === "string" ? nodeId : undefined,
+    durability: durability ?? "memory",
   };
 }

@@ -35,8 +35,8 @@ export async function main(argv: readonly string[]): Promise<void> {
       // Cluster mode: Redis code is loaded only here.
       const { redisCluster } = await import("@tether/redis");
       const { RedisEchoState } = await import("./redis-echo-state.js");
-      const { url, namespace, nodeId } = flags.cluster;
-      const cluster = redisCluster({ url, namespace, ...(nodeId === undefined ? {} : { nodeId }) });
+      const { url, namespace, nodeId, durability } = flags.cluster;
+      const cluster = redisCluster({ url, namespace, durability, ...(nodeId === undefined ? {} : { nodeId }) });
       const state = new RedisEchoState(url, namespace, flags.server.sessionTtlMs ?? 120_000);
       closeState = () => state.close();
       server = createEchoServer({

@@ -84,6 +84,26 @@ describe("the conformance server in cluster mode", () => {
     expect(echo.CounterResp.decode((await c2.request(1007, new Uint8Array(0), 200)).payload).revision).toBe(2);
   });
 
+  it("SIGKILL of the owner with --durability log: a resume on another node replays exactly", async () => {
+    const [a, b] = await Promise.all([node("a", "--durability", "log"), node("b", "--durability", "log")]);
+    const c1 = await client(a);
+    const { sessionId } = await c1.login("p:4");
+    await c1.request(1001, echo.PushMeReq.encode({ count: 5, reliable: true }).finish());
+    await c1.waitFor((f) => f.pushId === 5);
+    c1.ack(2);
+    await nodes[0]?.kill();
+
+    const c2 = await client(b);
+    const r = await c2.resume({ token: "p:4", lastAppliedPushId: 3 });
+    expect(r.result).toBe(ResumeResult.RESUME_OK);
+    expect(r.sessionId).toBe(sessionId);
+    await c2.waitFor((f) => f.pushId === 5);
+    expect(c2.reliable().map((f) => [f.pushId, echo.PushMsg.decode(f.payload).index])).toEqual([
+      [4, 3],
+      [5, 4],
+    ]);
+  });
+
   it("SIGTERM of the owner hands the session over: the client resumes elsewhere with an exact replay", async () => {
     const [a, b] = await Promise.all([node("a"), node("b")]);
     const c1 = await client(a);

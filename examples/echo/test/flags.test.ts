@@ -41,11 +41,13 @@ describe("the conformance server's flags", () => {
     expect(parseFlags([]).cluster).toBeUndefined();
     expect(
       parseFlags("--redis redis://127.0.0.1:6379 --namespace ns1 --node-id n1 --durability memory".split(" ")).cluster,
-    ).toEqual({ url: "redis://127.0.0.1:6379", namespace: "ns1", nodeId: "n1" });
+    ).toEqual({ url: "redis://127.0.0.1:6379", namespace: "ns1", nodeId: "n1", durability: "memory" });
+    expect(parseFlags(["--redis", "redis://r:6379", "--durability", "log"]).cluster?.durability).toBe("log");
     expect(parseFlags(["--redis", "redis://r:6379"]).cluster).toEqual({
       url: "redis://r:6379",
       namespace: "tether",
       nodeId: undefined,
+      durability: "memory",
     });
   });
 
@@ -54,7 +56,6 @@ describe("the conformance server's flags", () => {
     [["--node-id", "x"], "--node-id needs --redis"],
     [["--redis", "http://x"], "--redis needs a redis:// URL"],
     [["--redis", "redis://x", "--durability", "disk"], "--durability takes memory or log"],
-    [["--redis", "redis://x", "--durability", "log"], "--durability log is not available yet"],
   ])("refuses cluster flags %j", (argv, message) => {
     expect(() => parseFlags(argv)).toThrow(FlagError);
     expect(() => parseFlags(argv)).toThrow(message);

@@ -20,6 +20,11 @@ export class Keys {
     return `${this.tag(playerId)}:k:${key}`;
   }
 
+  /** Stream: the session's reliable pushes, id `<pushId>-0` (durability "log"). */
+  log(playerId: number, sessionId: string): string {
+    return `${this.tag(playerId)}:log:${sessionId}`;
+  }
+
   /** Set: the sessionIds of a player. */
   player(playerId: number): string {
     return `${this.tag(playerId)}:sessions`;

@@ -20,6 +20,13 @@ export interface RedisClusterOptions {
   nodeId: string;
   /** A node that has not refreshed its registration for this long is dead (ms). Default 10,000. */
   nodeTtlMs: number;
+  /**
+   * Where a session's reliable pushes live. "memory" (default): in its owner's ring only; a
+   * node killed with SIGKILL loses them (a resume elsewhere answers NEED_FULL_SYNC). "log": also
+   * appended to a Redis Stream per session before they reach the socket, so a resume elsewhere
+   * replays them exactly after any crash, for one Redis round trip per event-loop turn.
+   */
+  durability: "memory" | "log";
   /** How long a resume waits for the old owner to hand a session over (ms). Default 2,000. */
   handoffTimeoutMs: number;
   /** A Redis command that has not answered after this fails (ms); Login/Resume answer SERVER_BUSY. Default 2,000. */
@@ -45,6 +52,7 @@ export function resolveRedisOptions(partial: Partial<RedisClusterOptions> = {}):
     nodeTtlMs = 10_000,
     handoffTimeoutMs = 2000,
     commandTimeoutMs = 2000,
+    durability = "memory",
   } = partial;
   if (typeof url !== "string" || !/^rediss?:\/\//.test(url)) {
     throw new InvalidOptionError("url", "must be a redis:// or rediss:// URL");
@@ -61,8 +69,12 @@ export function resolveRedisOptions(partial: Partial<RedisClusterOptions> = {}):
   if (typeof nodeId !== "string" || !NAME.test(nodeId)) {
     throw new InvalidOptionError("nodeId", "must be 1-64 characters of A-Z a-z 0-9 _ . : -");
   }
+  if (durability !== "memory" && durability !== "log") {
+    throw new InvalidOptionError("durability", 'must be "memory" or "log"');
+  }
   return {
     url,
+    durability,
     client,
     namespace,
     nodeId,

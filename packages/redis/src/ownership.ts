@@ -59,7 +59,7 @@ export class Ownership {
     redis.defineCommand("claimKey", { numberOfKeys: 3, lua: CLAIM_KEY });
     redis.defineCommand("takeOver", { numberOfKeys: 1, lua: TAKE_OVER });
     redis.defineCommand("setAttached", { numberOfKeys: 3, lua: SET_ATTACHED });
-    redis.defineCommand("endSession", { numberOfKeys: 3, lua: END_SESSION });
+    redis.defineCommand("endSession", { numberOfKeys: 4, lua: END_SESSION });
     this.redis = redis as Redis & ScriptCommands;
   }
 
@@ -84,6 +84,7 @@ export class Ownership {
       s.deviceId ?? "",
       s.createdAt,
       s.sessionEpoch,
+      k.log(s.playerId, ""),
     );
     if (result === "claimed") this.own(s.sessionId, s.playerId, s.key, "1");
     return { claimed: result === "claimed", oldSid, oldOwner };
@@ -134,6 +135,7 @@ export class Ownership {
         k.session(o.playerId, sid),
         k.sessionKey(o.playerId, o.key),
         k.player(o.playerId),
+        k.log(o.playerId, sid),
         this.nodeId,
         o.fence,
         sid,

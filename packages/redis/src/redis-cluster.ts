@@ -15,7 +15,7 @@ import type {
   SessionState,
   TakeOver,
 } from "@tether/system";
-import type { Session } from "@tether/system/internal";
+import type { RingEntry, Session } from "@tether/system/internal";
 import { Redis } from "ioredis";
 import { Forwarding } from "./forwarding.js";
 import { Keys } from "./keys.js";
@@ -23,6 +23,7 @@ import { type NodeMessage, type Reply, stateFromWire, stateToWire } from "./mess
 import { NodeLink } from "./node-link.js";
 import { type RedisClusterOptions, resolveRedisOptions } from "./options.js";
 import { Ownership } from "./ownership.js";
+import { PushLog } from "./push-log.js";
 
 const busy = (e: unknown) =>
   new TetherError(ErrorCode.SERVER_BUSY, `the cluster is unavailable (${e instanceof Error ? e.message : String(e)})`);
@@ -57,6 +58,8 @@ function lostState(
 /** What `start` connects. */
 interface Joined {
   readonly redis: Redis;
+  /** Durability "log" only. */
+  readonly log: PushLog | undefined;
   readonly subscriber: Redis;
   readonly link: NodeLink;
   readonly ownership: Ownership;
@@ -122,7 +125,16 @@ export class RedisCluster implements Cluster {
     const serverEpoch = (await redis.get(this.keys.serverEpoch)) as string;
     const renewTimer = setInterval(() => this.renew(), Math.max(100, Math.floor(o.nodeTtlMs / 3)));
     renewTimer.unref();
-    this.joined = { redis, subscriber, link, ownership, renewTimer };
+    const log =
+      o.durability === "log"
+        ? new PushLog(
+            redis,
+            this.keys,
+            () => this.ttlMs,
+            () => this.logger,
+          )
+        : undefined;
+    this.joined = { redis, subscriber, link, ownership, renewTimer, log };
     return { serverEpoch };
   }
 
@@ -185,7 +197,28 @@ export class RedisCluster implements Cluster {
     const asking = oldOwner !== this.nodeId ? this.askHandoff(oldOwner, sid) : Promise.resolve(undefined);
     const handed = await this.forwarding.arrivingWhile(sid, asking);
     if (handed !== undefined) return { kind: "moved", state: handed };
-    return { kind: "lost", state: lostState(key, playerId, sid, taken.deviceId, taken.sessionEpoch) };
+    const state = lostState(key, playerId, sid, taken.deviceId, taken.sessionEpoch);
+    const log = this.joined?.log;
+    if (log === undefined) return { kind: "lost", state };
+    // Durability "log": the unacknowledged pushes outlived their node.
+    let logged: Awaited<ReturnType<PushLog["read"]>>;
+    try {
+      logged = await log.read(playerId, sid);
+    } catch (e) {
+      throw busy(e);
+    }
+    if (logged === undefined) return { kind: "moved", state };
+    return {
+      kind: "moved",
+      state: {
+        ...state,
+        pushes: logged.pushes,
+        lastIssuedPushId: logged.lastIssued,
+        lastAckedPushId: logged.floor,
+        replayFloor: logged.floor,
+        stateRevision: logged.stateRevision,
+      },
+    };
   }
 
   sendElsewhere(
@@ -207,6 +240,18 @@ export class RedisCluster implements Cluster {
 
   ended(session: Session, _reason: SessionEndReason): void {
     this.joined?.ownership.end(session.sessionId);
+  }
+
+  logged(session: Session, entry: RingEntry): void {
+    this.joined?.log?.logged(session, entry);
+  }
+
+  acked(session: Session): void {
+    this.joined?.log?.acked(session);
+  }
+
+  barrier(): Promise<void> | undefined {
+    return this.joined?.log?.barrier();
   }
 
   // ---- internals ----------------------------------------------------------------------

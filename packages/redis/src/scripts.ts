@@ -11,7 +11,8 @@
 /**
  * A Login (or a Resume that found no session) claims a key for a new session.
  * KEYS: key index, new record, player set.
- * ARGV: record prefix, new sid, owner, kick (1/0), ttl ms, key, player, device, created, epoch.
+ * ARGV: record prefix, new sid, owner, kick (1/0), ttl ms, key, player, device, created, epoch,
+ * push log prefix (the replaced session's log goes with its record).
  * Returns {"claimed" | "conflict", old sid or "", old owner or ""}. Under no-kick, a held old
  * session (attached) wins: "conflict" and nothing changes.
  */
@@ -23,7 +24,7 @@ if old then
   local o = redis.call('HMGET', rec, 'owner', 'attached')
   oldOwner = o[1] or ''
   if ARGV[4] == '0' and o[2] == '1' then return {'conflict', old, oldOwner} end
-  redis.call('DEL', rec)
+  redis.call('DEL', rec, ARGV[11] .. old)
   redis.call('SREM', KEYS[3], old)
 end
 redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[5])
@@ -71,14 +72,14 @@ return 1
 `;
 
 /**
- * The owner ends its session: record, key index (if still its own) and set entry go.
- * KEYS: record, key index, player set. ARGV: owner, fence, sid.
+ * The owner ends its session: record, push log, key index (if still its own) and set entry go.
+ * KEYS: record, key index, player set, push log. ARGV: owner, fence, sid.
  * Returns 1, or 0 when the owner or the fence is stale.
  */
 export const END_SESSION = `
 local o = redis.call('HMGET', KEYS[1], 'owner', 'fence')
 if o[1] ~= ARGV[1] or o[2] ~= ARGV[2] then return 0 end
-redis.call('DEL', KEYS[1])
+redis.call('DEL', KEYS[1], KEYS[4])
 if redis.call('GET', KEYS[2]) == ARGV[3] then redis.call('DEL', KEYS[2]) end
 redis.call('SREM', KEYS[3], ARGV[3])
 return 1

@@ -82,6 +82,15 @@ export class LocalGateway implements Gateway {
     return this.engine.store.byPlayer(target.playerId ?? 0);
   }
 
+  /**
+   * `value` once the pushes just issued are durable (cluster durability "log": appended to
+   * Redis); at once otherwise.
+   */
+  private durable<T>(value: T): T | Promise<T> {
+    const barrier = this.engine.cluster.barrier();
+    return barrier === undefined ? value : barrier.then(() => value);
+  }
+
   async send(
     sessionId: string,
     msgId: number,
@@ -96,7 +105,7 @@ export class LocalGateway implements Gateway {
     if (s.ended) return false;
     // One target: a payload its connection cannot take rejects with PAYLOAD_TOO_LARGE.
     this.engine.push(s, msgId, payload, options);
-    return true;
+    return this.durable(true);
   }
 
   async sendToPlayer(
@@ -105,7 +114,7 @@ export class LocalGateway implements Gateway {
     payload: Uint8Array,
     options?: GatewayPushOptions,
   ): Promise<number> {
-    return this.engine.pushMany(this.engine.store.byPlayer(playerId), msgId, payload, options);
+    return this.durable(this.engine.pushMany(this.engine.store.byPlayer(playerId), msgId, payload, options));
   }
 
   async sendBulk(items: readonly BulkItem[]): Promise<number> {
@@ -118,7 +127,7 @@ export class LocalGateway implements Gateway {
     for (const item of items) {
       n += this.engine.pushMany(this.sessionsOf(item), item.msgId, item.payload, item.options);
     }
-    return n;
+    return this.durable(n);
   }
 
   async multicast(
@@ -132,7 +141,7 @@ export class LocalGateway implements Gateway {
       const s = this.engine.store.byId(id);
       if (s) sessions.add(s);
     }
-    return this.engine.pushMany(sessions, msgId, payload, options);
+    return this.durable(this.engine.pushMany(sessions, msgId, payload, options));
   }
 
   async multicastToPlayers(
@@ -141,15 +150,17 @@ export class LocalGateway implements Gateway {
     payload: Uint8Array,
     options?: GatewayPushOptions,
   ): Promise<number> {
-    return this.engine.pushMany(this.sessionsOfPlayers(playerIds), msgId, payload, options);
+    return this.durable(this.engine.pushMany(this.sessionsOfPlayers(playerIds), msgId, payload, options));
   }
 
   /** Every authenticated session. Best effort unless `reliable: true`. */
   async broadcast(msgId: number, payload: Uint8Array, options: GatewayPushOptions = {}): Promise<number> {
-    return this.engine.pushMany(this.engine.store.values(), msgId, payload, {
-      ...options,
-      reliable: options.reliable === true,
-    });
+    return this.durable(
+      this.engine.pushMany(this.engine.store.values(), msgId, payload, {
+        ...options,
+        reliable: options.reliable === true,
+      }),
+    );
   }
 
   async subscribe(sessionId: string, topics: readonly string[]): Promise<boolean> {
@@ -176,7 +187,9 @@ export class LocalGateway implements Gateway {
     payload: Uint8Array,
     options?: GatewayPushOptions,
   ): Promise<number> {
-    return this.engine.pushMany(this.server.topics.sessionsOf(this.topicNames(topics)), msgId, payload, options);
+    return this.durable(
+      this.engine.pushMany(this.server.topics.sessionsOf(this.topicNames(topics)), msgId, payload, options),
+    );
   }
 
   async publishBulk(items: readonly PublishItem[]): Promise<number> {

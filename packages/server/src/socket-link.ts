@@ -59,6 +59,13 @@ export class TurnFlusher {
   /** A connection came back after an early write: the rest of the turn waits for its end. */
   private holdRest = false;
   private readonly endTurn = (): void => {
+    const barrier = this.engine.cluster.barrier();
+    if (barrier !== undefined) {
+      // Durable writes first (cluster durability "log"): the turn's frames wait for them, so
+      // no client holds a push the log does not. A failed write does not hold them for ever.
+      barrier.then(this.endTurn, this.endTurn);
+      return;
+    }
     this.flushDue(false);
     this.turn++;
     this.ending = false;
@@ -76,7 +83,9 @@ export class TurnFlusher {
     }
     if (n === 1) this.since = performance.now();
     else if (!this.holdRest && n % CHECK_EVERY === 0 && performance.now() - this.since >= MAX_BATCH_MS) {
-      this.flushDue(true); // the next connection queued starts a new batch
+      // Durable writes pending: everything waits for the end of the turn (endTurn).
+      if (this.engine.cluster.barrier() === undefined) this.flushDue(true);
+      else this.holdRest = true;
     }
   }
 

@@ -67,5 +67,7 @@ export function applyAck(engine: EngineContext, conn: Connection, ack: number): 
     });
     n = session.lastIssuedPushId;
   }
+  if (n <= session.lastAckedPushId) return;
   ackSession(session, n);
+  engine.cluster.acked(session);
 }

@@ -6,7 +6,7 @@
  */
 import type { SessionEndReason } from "./hooks.js";
 import type { Logger } from "./logger.js";
-import type { PushOptions } from "./push-ring.js";
+import type { PushOptions, RingEntry } from "./push-ring.js";
 import type { Session } from "./session.js";
 import type { SessionState } from "./session-state.js";
 
@@ -80,6 +80,16 @@ export interface Cluster {
   attached(session: Session): void;
   detached(session: Session): void;
   ended(session: Session, reason: SessionEndReason): void;
+  /** A reliable push entered `session`'s ring (durability "log": it is appended to Redis). */
+  logged(session: Session, entry: RingEntry): void;
+  /** The client of `session` holds every push up to `session.lastAckedPushId`. */
+  acked(session: Session): void;
+  /**
+   * Durable writes still on their way (durability "log"): the transport holds this turn's
+   * socket writes until the promise resolves, so no client ever holds a push the log does not.
+   * Undefined when nothing is pending.
+   */
+  barrier(): Promise<void> | undefined;
 }
 
 /** One node alone: nothing is held anywhere else. */
@@ -92,4 +102,7 @@ export const localCluster: Cluster = {
   attached: () => {},
   detached: () => {},
   ended: () => {},
+  logged: () => {},
+  acked: () => {},
+  barrier: () => undefined,
 };

@@ -171,7 +171,9 @@ export function pushTo(
     // In CivGenesis mode every push is numbered and buffered (a best-effort one without
     // ACK_REQUIRED), so those clients' strict pushId sequence holds across replays.
     engine.metrics.reliablePushes++;
-    return issueReliable(session, session.nextPushId(), body, now, engine.compressionCache, !reliable).pushId;
+    const entry = issueReliable(session, session.nextPushId(), body, now, engine.compressionCache, !reliable);
+    engine.cluster.logged(session, entry);
+    return entry.pushId;
   }
   const conn = session.connection;
   if (conn) {

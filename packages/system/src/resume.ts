@@ -121,6 +121,7 @@ export async function resume(engine: EngineContext, conn: Connection, req: Frame
       outcome = { result: "need-full-sync", replayed: 0, why: "too-large" };
     } else {
       ackSession(session, L); // L counts as an ACK (the one ACK rule, ack.ts)
+      engine.cluster.acked(session);
       replay = session.ring.after(L);
       outcome = { result: "ok", replayed: replay.length };
     }

@@ -86,5 +86,5 @@ export async function sync(engine: EngineContext, conn: Connection, req: Frame):
     conn.fail(req, new TetherError(ErrorCode.SESSION_EXPIRED, "the session changed during Sync"));
   }
   engine.metrics.reliablePushes++;
-  issueReliable(session, k, body, engine.clock.now(), engine.compressionCache);
+  engine.cluster.logged(session, issueReliable(session, k, body, engine.clock.now(), engine.compressionCache));
 }
