@@ -16,6 +16,7 @@ import { pinLoadGenerator } from "./lib/process.js";
 import { markdown, type Row, SetupError } from "./lib/report.js";
 import { activeMemory } from "./scenarios/active-memory.js";
 import { clientCost } from "./scenarios/client-cost.js";
+import { clusterPush } from "./scenarios/cluster-push.js";
 import { clusterResume } from "./scenarios/cluster-resume.js";
 import { connectStorm } from "./scenarios/connect-storm.js";
 import { fanOut } from "./scenarios/fan-out.js";
@@ -38,6 +39,7 @@ const SCENARIOS: Record<string, () => Promise<Row[]>> = {
 /** Scenarios run only when named (they need a service: Redis). */
 const ON_REQUEST: Record<string, () => Promise<Row[]>> = {
   "cluster-resume": clusterResume,
+  "cluster-push": clusterPush,
 };
 
 const asked = process.argv.slice(2);

@@ -58,7 +58,7 @@ export class Ownership {
   ) {
     redis.defineCommand("claimKey", { numberOfKeys: 3, lua: CLAIM_KEY });
     redis.defineCommand("takeOver", { numberOfKeys: 1, lua: TAKE_OVER });
-    redis.defineCommand("setAttached", { numberOfKeys: 3, lua: SET_ATTACHED });
+    redis.defineCommand("setAttached", { numberOfKeys: 4, lua: SET_ATTACHED });
     redis.defineCommand("endSession", { numberOfKeys: 4, lua: END_SESSION });
     this.redis = redis as Redis & ScriptCommands;
   }
@@ -115,6 +115,7 @@ export class Ownership {
         k.session(o.playerId, sid),
         k.sessionKey(o.playerId, o.key),
         k.player(o.playerId),
+        k.log(o.playerId, sid),
         this.nodeId,
         o.fence,
         attached,

@@ -24,12 +24,38 @@ export interface LoggedPushes {
   readonly stateRevision: number;
 }
 
-const num = (b: Buffer | undefined): number => Number(b?.toString() ?? 0);
+/** An entry's one field "e": msgId (u32), rev (f64), issuedAt (f64), flags (u8: 1 compress, 2 unflagged), payload. */
+const HEADER_BYTES = 21;
+
+function packEntry(entry: RingEntry): Buffer {
+  const b = entry.body;
+  const out = Buffer.allocUnsafe(HEADER_BYTES + b.payload.byteLength);
+  out.writeUInt32LE(b.msgId, 0);
+  out.writeDoubleLE(b.rev, 4);
+  out.writeDoubleLE(entry.issuedAt, 12);
+  out[20] = (b.compress ? 1 : 0) | (entry.unflagged ? 2 : 0);
+  out.set(b.payload, HEADER_BYTES);
+  return out;
+}
+
+function unpackEntry(pushId: number, e: Buffer): MovedPush {
+  return {
+    pushId,
+    msgId: e.readUInt32LE(0),
+    rev: e.readDoubleLE(4),
+    issuedAt: e.readDoubleLE(12),
+    compress: ((e[20] as number) & 1) !== 0,
+    unflagged: ((e[20] as number) & 2) !== 0,
+    payload: new Uint8Array(e.subarray(HEADER_BYTES)),
+  };
+}
 
 export class PushLog {
   private batch: { session: Session; entry: RingEntry }[] = [];
   private inFlight: Promise<void> | undefined;
   private readonly trims = new Map<Session, number>();
+  /** When each session's stream had its time to live renewed. */
+  private readonly renewedAt = new WeakMap<Session, number>();
   private trimScheduled = false;
   /** Appends Redis refused (an id at or below the stream's last: a reserved snapshot id, a stale owner). */
   refused = 0;
@@ -80,63 +106,34 @@ export class PushLog {
     const lastId = String(info[info.indexOf("last-generated-id") + 1] ?? "0-0");
     const lastIssued = Number(lastId.split("-")[0]);
     const entries = await this.redis.xrangeBuffer(key, "-", "+");
-    let stateRevision = 0;
-    const pushes: MovedPush[] = entries.map(([id, fields]) => {
-      const f = new Map<string, Buffer>();
-      for (let i = 0; i + 1 < fields.length; i += 2) f.set(String(fields[i]), fields[i + 1] as Buffer);
-      const rev = num(f.get("r"));
-      if (rev > stateRevision) stateRevision = rev;
-      const payload = f.get("p");
-      return {
-        pushId: Number(String(id).split("-")[0]),
-        msgId: num(f.get("m")),
-        payload: payload === undefined ? new Uint8Array(0) : new Uint8Array(payload),
-        rev,
-        compress: num(f.get("c")) === 1,
-        issuedAt: num(f.get("t")),
-        unflagged: num(f.get("u")) === 1,
-      };
+    const pushes = entries.flatMap(([id, fields]) => {
+      const e = fields[1];
+      return e === undefined || e.length < HEADER_BYTES ? [] : [unpackEntry(Number(String(id).split("-")[0]), e)];
     });
+    const stateRevision = pushes.reduce((r, p) => Math.max(r, p.rev), 0);
     return { pushes, lastIssued, floor: (pushes[0]?.pushId ?? lastIssued + 1) - 1, stateRevision };
   }
 
   private async write(batch: { session: Session; entry: RingEntry }[]): Promise<void> {
+    const now = Date.now();
     const ttl = this.ttlMs();
-    const sessions = new Set<Session>();
-    const appends = batch.map(({ session, entry }) => {
-      sessions.add(session);
-      const b = entry.body;
-      return this.redis
-        .xadd(
-          this.keys.log(session.playerId, session.sessionId),
-          `${entry.pushId}-0`,
-          "m",
-          b.msgId,
-          "r",
-          b.rev,
-          "c",
-          b.compress ? 1 : 0,
-          "t",
-          entry.issuedAt,
-          "u",
-          entry.unflagged ? 1 : 0,
-          "p",
-          Buffer.from(b.payload.buffer, b.payload.byteOffset, b.payload.byteLength),
-        )
-        .catch((e: unknown) => {
+    const writes: Promise<unknown>[] = [];
+    for (const { session, entry } of batch) {
+      const key = this.keys.log(session.playerId, session.sessionId);
+      writes.push(
+        this.redis.xadd(key, `${entry.pushId}-0`, "e", packEntry(entry)).catch((e: unknown) => {
           this.refused++;
           this.logger()?.warn("redis: a push was not logged", { sessionId: session.sessionId, error: String(e) });
-        });
-    });
-    for (const s of sessions) {
-      appends.push(
-        this.redis
-          .pexpire(this.keys.log(s.playerId, s.sessionId), ttl)
-          .then(() => {})
-          .catch(() => {}),
+        }),
       );
+      // The stream lives as long as the session's records; renewed at most every half of it.
+      const renewed = this.renewedAt.get(session) ?? 0;
+      if (renewed <= now - ttl / 2) {
+        this.renewedAt.set(session, now);
+        writes.push(this.redis.pexpire(key, ttl).catch(() => {}));
+      }
     }
-    await Promise.all(appends);
+    await Promise.all(writes);
   }
 
   private trim(): void {

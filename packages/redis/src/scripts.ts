@@ -58,7 +58,7 @@ return {sid, owner, tostring(fence), f[1], f[2], f[3], f[4], f[5]}
 
 /**
  * The owner marks its session attached or detached and renews the keys' time to live.
- * KEYS: record, key index, player set. ARGV: owner, fence, attached (1/0), ttl ms, sid.
+ * KEYS: record, key index, player set, push log. ARGV: owner, fence, attached (1/0), ttl ms, sid.
  * Returns 1, or 0 when the owner or the fence is stale.
  */
 export const SET_ATTACHED = `
@@ -68,6 +68,7 @@ redis.call('HSET', KEYS[1], 'attached', ARGV[3])
 redis.call('PEXPIRE', KEYS[1], ARGV[4])
 if redis.call('GET', KEYS[2]) == ARGV[5] then redis.call('PEXPIRE', KEYS[2], ARGV[4]) end
 redis.call('PEXPIRE', KEYS[3], ARGV[4])
+redis.call('PEXPIRE', KEYS[4], ARGV[4])
 return 1
 `;
 

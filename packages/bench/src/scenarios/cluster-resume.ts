@@ -18,7 +18,7 @@ import { openMany, TetherLink } from "../load/links.js";
 
 const PLAYERS = 1000;
 const PARALLEL = 20;
-const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
+export const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 
 interface ResumeTimes {
   readonly p50Ms: number;
@@ -77,14 +77,15 @@ async function measure(elsewhere: boolean, missed: number): Promise<ResumeTimes>
   }
 }
 
-async function checkRedis(): Promise<void> {
+/** Stops the scenario with a SetupError when no Redis answers at REDIS_URL. */
+export async function checkRedis(): Promise<void> {
   const redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
   redis.on("error", () => {});
   try {
     await redis.connect();
     await redis.ping();
   } catch {
-    throw new SetupError(`cluster-resume needs a Redis at ${REDIS_URL} (REDIS_URL)`);
+    throw new SetupError(`the cluster scenarios need a Redis at ${REDIS_URL} (REDIS_URL)`);
   } finally {
     redis.disconnect();
   }

@@ -27,8 +27,15 @@ export interface FanOutResult {
 /** Messages issued per event-loop turn, one row each, in this order. */
 const PER_TURN = [1, 10] as const;
 
-async function measure(kind: ServerKind, reliable: boolean, messages: number, perTurn: number): Promise<FanOutResult> {
-  const server = await ServerProcess.start(kind);
+/** One fan-out run; `args` reach the server's command line (cluster-push starts cluster nodes). */
+export async function measureFanOut(
+  kind: ServerKind,
+  reliable: boolean,
+  messages: number,
+  perTurn: number,
+  args: readonly string[] = [],
+): Promise<FanOutResult & { readonly serverCpuSeconds: number }> {
+  const server = await ServerProcess.start(kind, args);
   const lags: number[] = [];
   const expected = CLIENTS * messages;
   let received = 0;
@@ -59,13 +66,21 @@ async function measure(kind: ServerKind, reliable: boolean, messages: number, pe
     return link.ws;
   });
   const t0 = Date.now();
+  const cpu0 = server.cpuSeconds();
   await server.command(`${reliable ? "publish" : "broadcast"} ${messages} ${perTurn}`);
   await Promise.race([finished, new Promise((r) => setTimeout(r, 120_000))]);
+  const serverCpuSeconds = server.cpuSeconds() - cpu0;
   const elapsed = (last - t0) / 1000;
   for (const ws of sockets) ws.terminate();
   await server.stop();
   lags.sort((a, b) => a - b);
-  return { deliveriesPerSec: received / elapsed, p99LagMs: percentile(lags, 99), delivered: received, expected };
+  return {
+    deliveriesPerSec: received / elapsed,
+    p99LagMs: percentile(lags, 99),
+    delivered: received,
+    expected,
+    serverCpuSeconds,
+  };
 }
 
 const describe = (r: FanOutResult) =>
@@ -78,9 +93,9 @@ export async function fanOut(reliable: boolean): Promise<Row[]> {
   const rows: Row[] = [];
   for (const perTurn of PER_TURN) {
     const scenario = `${name}, ${perTurn} per turn`;
-    const ws = await measure("ws", reliable, messages, perTurn);
+    const ws = await measureFanOut("ws", reliable, messages, perTurn);
     line({ scenario, target: "ws", clients: CLIENTS, messages, perTurn, ...ws });
-    const t = await measure("tether", reliable, messages, perTurn);
+    const t = await measureFanOut("tether", reliable, messages, perTurn);
     line({ scenario, target: "tether", clients: CLIENTS, messages, perTurn, ...t });
     const ratio = t.deliveriesPerSec / ws.deliveriesPerSec;
     rows.push({

@@ -15,14 +15,20 @@
  * (every session its own best-effort update of <bytes>, through gateway.send, hz times a
  * second: see commands.ts tickPayload), `gc`. Prints `listening <port>` when ready.
  *
- * `--redis <url> --namespace <ns> --node-id <id>`: a node of a cluster (scenario cluster-resume).
+ * `--redis <url> --namespace <ns> --node-id <id> [--durability memory|log]`: a node of a cluster
+ * (scenarios cluster-resume and cluster-push).
  */
 import { parseArgs } from "node:util";
 import { createServer } from "@tether/server";
 import { inBursts, perTurnArg, serveCommands, stampedPayload, ticking, tickPayload } from "../lib/commands.js";
 
 const { values: args } = parseArgs({
-  options: { redis: { type: "string" }, namespace: { type: "string" }, "node-id": { type: "string" } },
+  options: {
+    redis: { type: "string" },
+    namespace: { type: "string" },
+    "node-id": { type: "string" },
+    durability: { type: "string" },
+  },
 });
 const cluster =
   args.redis === undefined
@@ -31,6 +37,7 @@ const cluster =
         url: args.redis,
         namespace: args.namespace ?? "tether-bench",
         nodeId: args["node-id"] ?? "bench",
+        durability: args.durability === "log" ? "log" : "memory",
       });
 
 const server = createServer({
