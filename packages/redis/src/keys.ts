@@ -30,7 +30,7 @@ export class Keys {
     return `${this.tag(playerId)}:sessions`;
   }
 
-  /** Hash with a TTL: a live node and its counts. */
+  /** Hash with a TTL: a live node and its counts (at, connections, sessions, attached). */
   node(nodeId: string): string {
     return `${this.namespace}:node:${nodeId}`;
   }

@@ -1,8 +1,9 @@
 /**
- * This node's line to the others: its registration (a key with a TTL, refreshed every third of
- * it, carrying nothing but its liveness for now), its channel, and requests to other nodes that
+ * This node's line to the others: its registration (a hash with its counts and a TTL, renewed
+ * every third of it), its channel, and requests to other nodes that
  * are answered on its own channel or time out.
  */
+import type { NodeCounts } from "@tether/system";
 import type { Redis } from "ioredis";
 import type { Keys } from "./keys.js";
 import { type NodeMessage, parseMessage, type Reply } from "./messages.js";
@@ -42,17 +43,27 @@ export class NodeLink {
     await this.sub.subscribe(this.keys.nodeChannel(this.nodeId));
   }
 
-  /** Registers (or renews) this node: alive for nodeTtlMs from now. */
-  async register(): Promise<void> {
-    await this.redis
-      .multi()
-      .set(this.keys.node(this.nodeId), String(Date.now()), "PX", this.nodeTtlMs)
-      .sadd(this.keys.nodes, this.nodeId)
-      .exec();
+  /**
+   * Registers (or renews) this node with its counts: alive for nodeTtlMs from now. (Separate
+   * commands, not a transaction: the node key and the node set live in different Redis Cluster
+   * slots.)
+   */
+  async register(counts: NodeCounts): Promise<void> {
+    const key = this.keys.node(this.nodeId);
+    await Promise.all([
+      this.redis.hset(key, {
+        at: Date.now(),
+        connections: counts.connections,
+        sessions: counts.sessions,
+        attached: counts.attached,
+      }),
+      this.redis.pexpire(key, this.nodeTtlMs),
+      this.redis.sadd(this.keys.nodes, this.nodeId),
+    ]);
   }
 
   async unregister(): Promise<void> {
-    await this.redis.multi().del(this.keys.node(this.nodeId)).srem(this.keys.nodes, this.nodeId).exec();
+    await Promise.all([this.redis.del(this.keys.node(this.nodeId)), this.redis.srem(this.keys.nodes, this.nodeId)]);
   }
 
   async isAlive(nodeId: string): Promise<boolean> {

@@ -4,16 +4,17 @@
  */
 import { randomBytes } from "node:crypto";
 import { InvalidOptionError } from "@tether/system";
-import type { Redis } from "ioredis";
+import type { Cluster, Redis } from "ioredis";
 
 export interface RedisClusterOptions {
   /** Where Redis is: `redis://host:port/db` (or `rediss://`). Default `redis://127.0.0.1:6379`. */
   url: string;
   /**
-   * A connected ioredis client of yours (standalone or Cluster) instead of `url`. The cluster
-   * makes a second connection from it for its subscriptions and never closes yours.
+   * A connected ioredis client of yours instead of `url`: a `Redis` (standalone, Sentinel) or a
+   * `Cluster` (Redis Cluster: a session's keys share a hash tag, so its scripts run in one
+   * slot). Tether makes a second connection from it for its subscriptions and never closes yours.
    */
-  client: Redis | undefined;
+  client: Redis | Cluster | undefined;
   /** Prefix of every key and channel, so several games can share one Redis. Default "tether". */
   namespace: string;
   /** This node's id, unique in the cluster. Default: random. */

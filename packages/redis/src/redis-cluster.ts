@@ -16,7 +16,7 @@ import type {
   TakeOver,
 } from "@tether/system";
 import type { RingEntry, Session } from "@tether/system/internal";
-import { Redis } from "ioredis";
+import { Redis, Cluster as RedisClusterClient } from "ioredis";
 import { Forwarding } from "./forwarding.js";
 import { Keys } from "./keys.js";
 import { type NodeMessage, type Reply, stateFromWire, stateToWire } from "./messages.js";
@@ -106,8 +106,13 @@ export class RedisCluster implements Cluster {
     this.host = host;
     const o = this.options;
     const common = { lazyConnect: true, commandTimeout: o.commandTimeoutMs, maxRetriesPerRequest: 1 };
-    const redis = o.client ?? new Redis(o.url, { ...common, enableAutoPipelining: true });
-    const subscriber = redis.duplicate({ ...common, commandTimeout: undefined });
+    // A Cluster client serves the same commands as a Redis one (ioredis types them apart).
+    const given = o.client as Redis | undefined;
+    const redis = given ?? new Redis(o.url, { ...common, enableAutoPipelining: true });
+    const subscriber =
+      o.client instanceof RedisClusterClient
+        ? (o.client.duplicate() as unknown as Redis)
+        : redis.duplicate({ ...common, commandTimeout: undefined });
     for (const c of [redis, subscriber]) c.on("error", (e: Error) => this.logger?.warn("redis", { error: e.message }));
     const ownership = new Ownership(
       redis,
@@ -117,10 +122,10 @@ export class RedisCluster implements Cluster {
       () => this.logger,
     );
     if (o.client === undefined) await redis.connect();
-    await subscriber.connect();
+    if (subscriber.status === "wait") await subscriber.connect(); // lazy: connect it; else it is connecting
     const link = new NodeLink(redis, subscriber, this.keys, o.nodeId, o.nodeTtlMs);
     await link.listen((m) => this.onMessage(m));
-    await link.register();
+    await link.register(host.counts());
     await redis.set(this.keys.serverEpoch, randomBytes(16).toString("base64url"), "NX");
     const serverEpoch = (await redis.get(this.keys.serverEpoch)) as string;
     const renewTimer = setInterval(() => this.renew(), Math.max(100, Math.floor(o.nodeTtlMs / 3)));
@@ -323,7 +328,9 @@ export class RedisCluster implements Cluster {
     const j = this.joined;
     const host = this.host;
     if (j === undefined || host === undefined) return;
-    j.link.register().catch((e: unknown) => this.logger?.warn("redis: could not renew the node", { error: String(e) }));
+    j.link
+      .register(host.counts())
+      .catch((e: unknown) => this.logger?.warn("redis: could not renew the node", { error: String(e) }));
     j.ownership.renewAttached(host.limits.sessionTtlMs, (sid) => host.isAttached(sid));
   }
 }

@@ -43,10 +43,11 @@ export interface FlushTarget {
  *
  * A long turn that writes once to many connections (a game tick sending each player its own
  * state) does not hold its first frames back until its end: once MAX_BATCH_MS has passed since
- * the first, the connections queued so far are written at once, and batching starts again. A
- * turn that writes to a connection again after such an early write (ten broadcasts in one turn)
- * gains from waiting instead: from then on its writes wait for the end of the turn, so each
- * connection gets two writes in that turn, not one per broadcast.
+ * the first, the connections queued so far are written at once, and batching starts again. One
+ * fan-out call (a broadcast, a publish: engine.fanOuts) is never cut so: its message goes to
+ * all its connections at once, and the next fan-outs of the turn join the same writes. A turn
+ * that writes to a connection again after an early write gains from waiting instead: from then
+ * on its writes wait for the end of the turn.
  */
 export class TurnFlusher {
   private due: FlushTarget[] = [];
@@ -82,7 +83,12 @@ export class TurnFlusher {
       setImmediate(this.endTurn);
     }
     if (n === 1) this.since = performance.now();
-    else if (!this.holdRest && n % CHECK_EVERY === 0 && performance.now() - this.since >= MAX_BATCH_MS) {
+    else if (
+      !this.holdRest &&
+      n % CHECK_EVERY === 0 &&
+      this.engine.fanOuts === 0 &&
+      performance.now() - this.since >= MAX_BATCH_MS
+    ) {
       // Durable writes pending: everything waits for the end of the turn (endTurn).
       if (this.engine.cluster.barrier() === undefined) this.flushDue(true);
       else this.holdRest = true;

@@ -64,6 +64,23 @@ describe("TurnFlusher", () => {
     expect(new Set(flushed).size).toBe(100);
   });
 
+  it("never cuts one fan-out call: its connections are written together when the turn ends", async () => {
+    let now = 1000;
+    vi.spyOn(performance, "now").mockImplementation(() => now);
+    const flushed: number[] = [];
+    const engine = new SessionEngine();
+    const flusher = new TurnFlusher(engine);
+    engine.fanOuts = 1; // inside a broadcast
+    for (const l of links(100, flushed)) {
+      write(flusher, l);
+      now += 0.01;
+    }
+    engine.fanOuts = 0;
+    expect(flushed).toEqual([]);
+    await turnEnd();
+    expect(flushed.length).toBe(100);
+  });
+
   it("holds the rest of a turn for its end once a connection is written to again after an early write", async () => {
     let now = 1000;
     vi.spyOn(performance, "now").mockImplementation(() => now);

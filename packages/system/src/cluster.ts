@@ -22,6 +22,14 @@ export type TakeOver =
    */
   | { readonly kind: "lost"; readonly state: SessionState };
 
+/** What a node holds, as it registers. */
+export interface NodeCounts {
+  readonly connections: number;
+  readonly sessions: number;
+  /** Sessions with a connection. */
+  readonly attached: number;
+}
+
 /** What a Login found held elsewhere. */
 export type LoginClaim = "claimed" | "conflict";
 
@@ -40,6 +48,8 @@ export interface ClusterHost {
   endReplaced(sessionId: string): void;
   /** Issues a push forwarded by another node to a session held here; false when it is not. */
   pushHere(sessionId: string, msgId: number, payload: Uint8Array, options: PushOptions): boolean;
+  /** This node's own counts, registered with it (cluster totals are sums of live nodes'). */
+  counts(): NodeCounts;
   /** Whether a connection of this node holds `sessionId` now. */
   isAttached(sessionId: string): boolean;
 }

@@ -34,6 +34,12 @@ export interface EngineContext extends ConnectionHost, CallHost {
   readonly Call: typeof Call;
   /** The heartbeat interval announced in ClientHelloResp. */
   readonly heartbeatIntervalMs: number;
+  /**
+   * Fan-out calls (pushMany) running now: while one runs, the transport does not start writing
+   * a long turn's frames early (one message to many goes out as one batch, and several in one
+   * turn share each connection's write).
+   */
+  fanOuts: number;
   /** While draining, new requests get SERVER_BUSY. */
   readonly draining: boolean;
   /** The embedding layer's bookkeeping when a session ends (EngineOptions.onSessionEnded). */

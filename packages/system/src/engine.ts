@@ -8,7 +8,7 @@ import { acknowledge, ackSession, applyAck } from "./ack.js";
 import { authenticate, withTimeout } from "./auth.js";
 import { Call } from "./call.js";
 import type { Clock } from "./clock.js";
-import { type Cluster, type ClusterHost, localCluster } from "./cluster.js";
+import { type Cluster, type ClusterHost, localCluster, type NodeCounts } from "./cluster.js";
 import { Connection, type ConnectionSink } from "./connection.js";
 import type { EngineContext } from "./context.js";
 import { DeadlineSet } from "./deadlines.js";
@@ -81,6 +81,8 @@ export class SessionEngine implements EngineContext, ClusterHost {
   readonly countSharedFrame = (): void => {
     this.metrics.sharedFramesBuilt++;
   };
+  /** Fan-out calls running now (EngineContext.fanOuts). */
+  fanOuts = 0;
   /** While draining, new requests get SERVER_BUSY; requests already running finish. */
   draining = false;
   /** Requests in flight, by deadline (one timer for all). */
@@ -268,6 +270,12 @@ export class SessionEngine implements EngineContext, ClusterHost {
     if (session === undefined || session.ended) return false;
     this.push(session, msgId, payload, options);
     return true;
+  }
+
+  counts(): NodeCounts {
+    let attached = 0;
+    for (const s of this.store.values()) if (s.connection !== undefined) attached++;
+    return { connections: this.connections.size, sessions: this.store.size, attached };
   }
 
   isAttached(sessionId: string): boolean {

@@ -8,7 +8,14 @@
  * `@tether/system/internal`, for transports, stores and tests.
  */
 export { type Clock, ManualClock, systemClock, type TimerHandle } from "./clock.js";
-export { type Cluster, type ClusterHost, type LoginClaim, localCluster, type TakeOver } from "./cluster.js";
+export {
+  type Cluster,
+  type ClusterHost,
+  type LoginClaim,
+  localCluster,
+  type NodeCounts,
+  type TakeOver,
+} from "./cluster.js";
 export type { ConnectionSink, ConnectionState } from "./connection.js";
 export type { Decoder } from "./decode-payload.js";
 export { checkGameMsgId, type EngineOptions, SessionEngine } from "./engine.js";

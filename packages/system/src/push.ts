@@ -215,10 +215,16 @@ export function pushMany(
   const shared: SharedFrames | undefined = reliable ? undefined : new Map();
   const now = engine.clock.now();
   let n = 0;
-  for (const s of sessions) {
-    if (s.ended) continue;
-    // A session whose connection cannot take it is skipped (and counted): the others get it.
-    if (pushTo(engine, s, body, reliable, shared, now) >= 0) n++;
+  // One message to many: the transport writes it to them all when the call ends (see fanOuts).
+  engine.fanOuts++;
+  try {
+    for (const s of sessions) {
+      if (s.ended) continue;
+      // A session whose connection cannot take it is skipped (and counted): the others get it.
+      if (pushTo(engine, s, body, reliable, shared, now) >= 0) n++;
+    }
+  } finally {
+    engine.fanOuts--;
   }
   return n;
 }

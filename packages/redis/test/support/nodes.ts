@@ -82,9 +82,11 @@ export class TestCluster {
     return { client, hello };
   }
 
-  async closeAll(): Promise<void> {
+  /** Stops every node and client; deletes the namespace's keys unless `flush` is false. */
+  async closeAll(options: { flush?: boolean } = {}): Promise<void> {
     for (const c of this.clients.splice(0)) c.destroy();
     await Promise.all(this.nodes.splice(0).map((n) => n.server.close({ drainMs: 0, handoffMs: 0 })));
+    if (options.flush === false) return;
     const db = await this.db();
     const keys = await db.keys(`${this.namespace}*`);
     if (keys.length > 0) await db.del(...keys);
