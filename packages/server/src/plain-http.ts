@@ -1,8 +1,9 @@
 /**
- * What the server's own HTTP listener answers to requests that are not WebSocket upgrades:
- * Prometheus text at the metrics path, 426 Upgrade Required to anything else.
+ * The server's own HTTP listener: listening with its backlog, and what it answers to requests
+ * that are not WebSocket upgrades (Prometheus text at the metrics path, 426 Upgrade Required to
+ * anything else).
  */
-import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Server as HttpServer, IncomingMessage, ServerResponse } from "node:http";
 import type { ServerMetrics } from "./metrics.js";
 
 export function plainHttpAnswer(
@@ -21,4 +22,18 @@ export function plainHttpAnswer(
     }
     res.writeHead(426, { "Content-Type": "text/plain" }).end("WebSocket upgrade required\n");
   };
+}
+
+/** Listens; rejects with the listen error (EADDRINUSE...). */
+export function listenOn(
+  http: HttpServer,
+  at: { readonly port: number; readonly host: string; readonly backlog: number },
+): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    http.once("error", reject);
+    http.listen({ port: at.port, host: at.host, backlog: at.backlog }, () => {
+      http.off("error", reject);
+      resolve();
+    });
+  });
 }

@@ -34,7 +34,7 @@ import {
   type UpgradeInfo,
 } from "./options.js";
 import { PendingHandshakes } from "./pending-handshakes.js";
-import { plainHttpAnswer } from "./plain-http.js";
+import { listenOn, plainHttpAnswer } from "./plain-http.js";
 import { LinkedSocket, type LinkHost, SocketLink, TurnFlusher } from "./socket-link.js";
 import { TopicIndex } from "./topics.js";
 import { type Decoder, type Encoder, typedHandler } from "./typed-routes.js";
@@ -167,16 +167,7 @@ export class TetherServer {
       if (serverEpoch !== undefined) this.engine.serverEpoch = serverEpoch;
       this.joined = true;
     }
-    if (this.ownsHttp && !this.http.listening) {
-      await new Promise<void>((resolve, reject) => {
-        this.http.once("error", reject);
-        const { port, host, backlog } = this.options;
-        this.http.listen({ port, host, backlog }, () => {
-          this.http.off("error", reject);
-          resolve();
-        });
-      });
-    }
+    if (this.ownsHttp && !this.http.listening) await listenOn(this.http, this.options);
     return this.url;
   }
 

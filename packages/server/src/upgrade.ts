@@ -25,6 +25,30 @@ function headerMap(req: IncomingMessage): Record<string, string> {
   return out;
 }
 
+interface RequestTarget {
+  readonly pathname: string;
+  /** With its "?", or empty. */
+  readonly search: string;
+}
+
+/**
+ * The path and query of an upgrade's request target. The usual origin-form ("/ws?x=1") is split
+ * by hand (a URL object per connection costs more than the rest of admission); any other form
+ * (absolute, through a proxy) is parsed by URL, which also resolves dot segments.
+ */
+function requestTarget(url: string): RequestTarget {
+  if (url.startsWith("/") && !url.includes("/.") && !url.includes("#")) {
+    const q = url.indexOf("?");
+    return q < 0 ? { pathname: url, search: "" } : { pathname: url.slice(0, q), search: url.slice(q) };
+  }
+  try {
+    const u = new URL(url, "http://localhost");
+    return { pathname: u.pathname, search: u.search };
+  } catch {
+    return { pathname: "", search: "" };
+  }
+}
+
 /** What admission reads from the server around it. */
 export interface AdmissionHost {
   readonly options: ServerOptions;
@@ -56,7 +80,7 @@ export class UpgradeAdmission {
   /** Checks an upgrade request; undefined when it was refused (and answered) or is not ours. */
   async admit(req: IncomingMessage, socket: Duplex): Promise<UpgradeInfo | undefined> {
     const { options: o, counters, limits } = this.host;
-    const url = new URL(req.url ?? "/", "http://localhost");
+    const url = requestTarget(req.url ?? "/");
     if (url.pathname !== o.path) {
       if (this.host.ownsHttp) refuse(socket, 404, "not found");
       return undefined; // attached: another upgrade handler may own this path
@@ -102,7 +126,7 @@ export class UpgradeAdmission {
     return info;
   }
 
-  private info(req: IncomingMessage, url: URL, origin: string | undefined): UpgradeInfo {
+  private info(req: IncomingMessage, url: RequestTarget, origin: string | undefined): UpgradeInfo {
     const o = this.host.options;
     const forwardedFor =
       o.trustProxy && typeof req.headers["x-forwarded-for"] === "string"

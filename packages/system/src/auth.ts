@@ -27,6 +27,8 @@ export async function authenticate(engine: EngineContext, token: unknown, conn: 
  * late answer is dropped, so a stuck SPI cannot hold a connection's later frames forever.
  */
 export function withTimeout<T>(engine: EngineContext, work: T | Promise<T>, what: string): Promise<T> {
+  // An answer already there needs no timer (a synchronous authenticator, the common case).
+  if (typeof (work as PromiseLike<T> | null)?.then !== "function") return Promise.resolve(work);
   return new Promise<T>((resolve, reject) => {
     const timer = engine.clock.setTimer(engine.limits.requestTimeoutMs, () =>
       reject(new TetherError(ErrorCode.REQUEST_TIMEOUT, `${what} did not answer in time`)),

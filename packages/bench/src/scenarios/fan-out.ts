@@ -6,13 +6,14 @@
  * one `send` per socket. Reliable: every connection subscribed to one topic, Tether `publish`
  * (numbered, kept until acknowledged), the ws server a numbered copy per player kept until its
  * ACK; clients ACK like the reference client. Deliveries per second and the p99 lag from send
- * to receipt; one row per per-turn count, each with the same target.
+ * to receipt; one row per per-turn count, each with the same target. Each side runs three rounds,
+ * alternating, and each figure is the median of its rounds.
  */
 import { FrameType } from "@tether/protocol";
 import type { WebSocket } from "ws";
 import { readStamp } from "../lib/commands.js";
 import { type ServerKind, ServerProcess } from "../lib/process.js";
-import { line, percentile, type Row } from "../lib/report.js";
+import { line, medians, percentile, type Row } from "../lib/report.js";
 import { openMany, TetherLink, WsLink } from "../load/links.js";
 
 const CLIENTS = 1000;
@@ -23,6 +24,9 @@ export interface FanOutResult {
   readonly delivered: number;
   readonly expected: number;
 }
+
+/** Deliveries per second move by a fifth between runs for either server: medians of this many. */
+const ROUNDS = 3;
 
 /** Messages issued per event-loop turn, one row each, in this order. */
 const PER_TURN = [1, 10] as const;
@@ -93,13 +97,19 @@ export async function fanOut(reliable: boolean): Promise<Row[]> {
   const rows: Row[] = [];
   for (const perTurn of PER_TURN) {
     const scenario = `${name}, ${perTurn} per turn`;
-    const ws = await measureFanOut("ws", reliable, messages, perTurn);
-    line({ scenario, target: "ws", clients: CLIENTS, messages, perTurn, ...ws });
-    const t = await measureFanOut("tether", reliable, messages, perTurn);
-    line({ scenario, target: "tether", clients: CLIENTS, messages, perTurn, ...t });
+    const runs: Record<ServerKind, FanOutResult[]> = { ws: [], tether: [] };
+    for (let round = 1; round <= ROUNDS; round++) {
+      for (const kind of ["ws", "tether"] as const) {
+        const { serverCpuSeconds: _, ...r } = await measureFanOut(kind, reliable, messages, perTurn);
+        runs[kind].push(r);
+        line({ scenario, target: kind, round, clients: CLIENTS, messages, perTurn, ...r });
+      }
+    }
+    const ws = medians(runs.ws);
+    const t = { ...medians(runs.tether), delivered: Math.min(...runs.tether.map((r) => r.delivered)) };
     const ratio = t.deliveriesPerSec / ws.deliveriesPerSec;
     rows.push({
-      scenario: `${name} (${CLIENTS} x ${messages}, ${perTurn === 1 ? "one" : perTurn} per turn)`,
+      scenario: `${name} (${CLIENTS} x ${messages}, ${perTurn === 1 ? "one" : perTurn} per turn, median of ${ROUNDS})`,
       tether: describe(t),
       ws: describe(ws),
       measure: "deliveries/s",
