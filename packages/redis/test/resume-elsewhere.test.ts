@@ -162,6 +162,35 @@ describe("resume on another node", () => {
     expect(seen.map((f) => text(f.payload))).toEqual(issued);
   });
 
+  it("delivers a handler's late pushes once and in order after the session moved", async () => {
+    cluster = new TestCluster();
+    const a = await cluster.node("a", {}, {}, (s) =>
+      s.routeRaw(1001, (_, ctx) => {
+        // Answers at once, then pushes for a while (every 5 ms): the move happens meanwhile.
+        let i = 0;
+        const next = () => {
+          ctx.push(2000, bytes(`p${++i}`));
+          if (i < 30) setTimeout(next, 5);
+        };
+        setTimeout(next, 0);
+        return bytes("started");
+      }),
+    );
+    const b = await cluster.node("b");
+    const c1 = await cluster.client(a);
+    await c1.login("p:12");
+    await c1.request(1001);
+    const first = await c1.waitFor((f) => f.pushId >= 3);
+    c1.destroy();
+    const c2 = await cluster.client(b);
+    const r = await c2.resume({ token: "p:12", lastAppliedPushId: first.pushId });
+    expect(r.result).toBe(ResumeResult.RESUME_OK);
+    await c2.waitFor((f) => f.payload.length > 0 && text(f.payload) === "p30");
+    const seen = [...c1.reliable().filter((f) => f.pushId <= first.pushId), ...c2.reliable()];
+    expect(seen.map((f) => text(f.payload))).toEqual(Array.from({ length: 30 }, (_, k) => `p${k + 1}`));
+    expect(seen.map((f) => f.pushId)).toEqual(Array.from({ length: 30 }, (_, k) => k + 1));
+  });
+
   it("races the client's last ACK: OK and nothing replayed whether the ACK arrives before or after the move", async () => {
     cluster = new TestCluster();
     const a = await cluster.node("a");

@@ -196,9 +196,35 @@ export function push(
   options: PushOptions = {},
 ): number {
   checkGameMsgId(msgId);
-  const id = pushTo(engine, session, pushBody(engine, msgId, payload, options), isReliable(options));
+  const body = pushBody(engine, msgId, payload, options);
+  if (session.movedAway) {
+    // The session went to another node (a handler's late push, a timer): it follows it there.
+    forwardPush(engine, session, msgId, payload, options);
+    return 0;
+  }
+  const id = pushTo(engine, session, body, isReliable(options));
   if (id < 0) throw tooLargeForConnection(payload.length);
   return id;
+}
+
+function forwardPush(
+  engine: EngineContext,
+  session: Session,
+  msgId: number,
+  payload: Uint8Array,
+  options: PushOptions,
+): void {
+  const failed = (e: unknown) =>
+    engine.logger.warn("a push to a session that moved was not delivered", {
+      sessionId: session.sessionId,
+      error: String(e),
+    });
+  try {
+    const sent = engine.cluster.sendElsewhere(session.sessionId, msgId, payload, options);
+    if (typeof sent !== "boolean") sent.then(undefined, failed);
+  } catch (e) {
+    failed(e);
+  }
 }
 
 /** Pushes one payload to many sessions: stored once, each session numbering its own copy. */

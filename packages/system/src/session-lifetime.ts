@@ -110,6 +110,7 @@ export async function handOff(engine: EngineContext, sessionId: string): Promise
   await session.whenIdle();
   if (session.ended || engine.store.byId(sessionId) !== session) return undefined;
   session.ended = true; // nothing may use it here any more
+  session.movedAway = true;
   session.ttlTimer?.cancel();
   session.ttlTimer = undefined;
   engine.store.remove(session);

@@ -93,6 +93,8 @@ export class Session {
   connection: AttachedConnection | undefined;
   detachedAt: number | undefined;
   ended = false;
+  /** Ended here because another node took it over: pushes made to it here follow it there. */
+  movedAway = false;
   ttlTimer: TimerHandle | undefined;
 
   constructor(init: SessionInit, limits: SessionLimits, clock: Clock, onEvict?: () => void) {
