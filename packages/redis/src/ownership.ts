@@ -109,39 +109,25 @@ export class Ownership {
     const o = this.owned.get(sid);
     if (o === undefined) return;
     o.renewedAt = Date.now();
-    const k = this.keys;
     this.redis
-      .setAttached(
-        k.session(o.playerId, sid),
-        k.sessionKey(o.playerId, o.key),
-        k.player(o.playerId),
-        k.log(o.playerId, sid),
-        this.nodeId,
-        o.fence,
-        attached,
-        this.ttlMs(),
-        sid,
-      )
+      .setAttached(...this.sessionKeys(o, sid), this.nodeId, o.fence, attached, this.ttlMs(), sid)
       .catch((e: unknown) => this.logger()?.warn("redis: could not record a session", { error: String(e) }));
   }
 
-  /** The session ended here: its record, key index and set entry go (if the fence is still ours). */
+  /** The session ended here: its record, log, key index and set entry go (if the fence is still ours). */
   end(sid: string): void {
     const o = this.owned.get(sid);
     if (o === undefined) return;
     this.forget(sid);
-    const k = this.keys;
     this.redis
-      .endSession(
-        k.session(o.playerId, sid),
-        k.sessionKey(o.playerId, o.key),
-        k.player(o.playerId),
-        k.log(o.playerId, sid),
-        this.nodeId,
-        o.fence,
-        sid,
-      )
+      .endSession(...this.sessionKeys(o, sid), this.nodeId, o.fence, sid)
       .catch((e: unknown) => this.logger()?.warn("redis: could not end a session", { error: String(e) }));
+  }
+
+  /** The keys the owner's scripts take, in their order: record, key index, player set, push log. */
+  private sessionKeys(o: Owned, sid: string): [string, string, string, string] {
+    const k = this.keys;
+    return [k.session(o.playerId, sid), k.sessionKey(o.playerId, o.key), k.player(o.playerId), k.log(o.playerId, sid)];
   }
 
   /** Renews the keys of attached sessions not renewed for half of `sessionTtlMs`. */

@@ -4,17 +4,7 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
-import { createServer } from "node:net";
-
-async function freePort(): Promise<number> {
-  const s = createServer();
-  s.listen(0, "127.0.0.1");
-  await once(s, "listening");
-  const port = (s.address() as { port: number }).port;
-  s.close();
-  await once(s, "close");
-  return port;
-}
+import { freePort } from "./free-port.js";
 
 export class PrivateRedis {
   private child: ChildProcess | undefined;
