@@ -2,9 +2,9 @@
  * A redis-server of a test's own, on a free port, that the test can stop and start again (the
  * outage tests). Keeps nothing on disk.
  */
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { once } from "node:events";
-import { freePort } from "./free-port.js";
+import { freePort, spawnRedisServer } from "./redis-process.js";
 
 export class PrivateRedis {
   private child: ChildProcess | undefined;
@@ -24,21 +24,7 @@ export class PrivateRedis {
   /** Starts the server (again, unless it runs); resolves when it accepts connections. */
   async resume(): Promise<void> {
     if (this.child !== undefined && this.child.exitCode === null) return;
-    const child = spawn(
-      "redis-server",
-      ["--port", String(this.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-      { stdio: ["ignore", "pipe", "inherit"] },
-    );
-    this.child = child;
-    let out = "";
-    child.stdout?.setEncoding("utf8");
-    await new Promise<void>((resolve, reject) => {
-      child.stdout?.on("data", (d: string) => {
-        out += d;
-        if (out.includes("Ready to accept connections")) resolve();
-      });
-      child.once("exit", (code) => reject(new Error(`redis-server exited (${code}): ${out.slice(-500)}`)));
-    });
+    this.child = await spawnRedisServer(this.port);
   }
 
   /** Stops the server at once (SIGKILL); resolves when it has exited. */

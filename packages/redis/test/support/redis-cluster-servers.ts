@@ -3,12 +3,12 @@
  * free ports, joined with `redis-cli --cluster create`, nothing kept on disk (each in a
  * temporary directory, removed at the end).
  */
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { type ChildProcess, spawnSync } from "node:child_process";
 import { once } from "node:events";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { freePort } from "./free-port.js";
+import { freePort, spawnRedisServer } from "./redis-process.js";
 
 export class RedisClusterServers {
   private constructor(
@@ -28,36 +28,16 @@ export class RedisClusterServers {
         let port = await freePort();
         while (port > 55_000) port = await freePort();
         ports.push(port);
-        const child = spawn(
-          "redis-server",
-          [
-            "--port",
-            String(port),
-            "--bind",
-            "127.0.0.1",
+        children.push(
+          await spawnRedisServer(port, [
             "--cluster-enabled",
             "yes",
             "--cluster-config-file",
             join(dir, `nodes-${port}.conf`),
             "--dir",
             dir,
-            "--save",
-            "",
-            "--appendonly",
-            "no",
-          ],
-          { stdio: ["ignore", "pipe", "inherit"] },
+          ]),
         );
-        children.push(child);
-        let out = "";
-        child.stdout?.setEncoding("utf8");
-        await new Promise<void>((resolve, reject) => {
-          child.stdout?.on("data", (d: string) => {
-            out += d;
-            if (out.includes("Ready to accept connections")) resolve();
-          });
-          child.once("exit", (code) => reject(new Error(`redis-server exited (${code}): ${out.slice(-400)}`)));
-        });
       }
       const create = spawnSync(
         "redis-cli",
