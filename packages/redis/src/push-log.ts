@@ -70,6 +70,8 @@ export class PushLog {
   /** A reliable push entered a session's ring: appended with the turn's batch. */
   logged(session: Session, entry: RingEntry): void {
     if (this.batch.push({ session, entry }) === 1) setImmediate(() => this.barrier());
+    // The ring's bounds (count, age, bytes) evicted unacknowledged pushes: the stream follows.
+    if (session.ring.floor > session.lastAckedPushId) this.acked(session);
   }
 
   /** The session's ACK (or its ring's floor) moved: its stream is trimmed with the turn's batch. */

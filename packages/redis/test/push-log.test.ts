@@ -69,6 +69,24 @@ describe('durability "log"', () => {
     expect((await c2.waitFor((f) => f.pushId > 0)).pushId).toBe(r.maxBufferedPushId + 1);
   });
 
+  it("trims the stream by ACK and by the ring's bounds", async () => {
+    cluster = new TestCluster();
+    const a = await cluster.node("a", { maxBufferedPushCount: 5 }, log);
+    const c = await cluster.client(a);
+    const { sessionId } = await c.login("p:5");
+    const db = await cluster.db();
+    const key = a.cluster.keys.log(5, sessionId);
+    for (let i = 1; i <= 4; i++) await a.server.gateway.send(sessionId, 2000, bytes(`m${i}`));
+    await c.waitFor((f) => f.pushId === 4);
+    c.ack(3);
+    await expect.poll(async () => (await db.xrange(key, "-", "+")).map(([id]) => id)).toEqual(["4-0"]);
+    // No ACK now: the ring keeps the newest 5, and so does the stream.
+    for (let i = 5; i <= 12; i++) await a.server.gateway.send(sessionId, 2000, bytes(`m${i}`));
+    await expect
+      .poll(async () => (await db.xrange(key, "-", "+")).map(([id]) => id))
+      .toEqual(["8-0", "9-0", "10-0", "11-0", "12-0"]);
+  });
+
   it("deletes a session's log when the session ends", async () => {
     cluster = new TestCluster();
     const a = await cluster.node("a", {}, log);
