@@ -66,6 +66,22 @@ export class NodeLink {
     await Promise.all([this.redis.del(this.keys.node(this.nodeId)), this.redis.srem(this.keys.nodes, this.nodeId)]);
   }
 
+  /** `here` (this node's counts now) plus the last registered counts of every other live node. */
+  async totals(here: NodeCounts): Promise<NodeCounts> {
+    const ids = await this.redis.smembers(this.keys.nodes);
+    const others = await Promise.all(
+      ids.filter((id) => id !== this.nodeId).map((id) => this.redis.hgetall(this.keys.node(id))),
+    );
+    let { connections, sessions, attached } = here;
+    for (const n of others) {
+      if (n.at === undefined) continue; // its registration expired: a dead node counts for nothing
+      connections += Number(n.connections ?? 0);
+      sessions += Number(n.sessions ?? 0);
+      attached += Number(n.attached ?? 0);
+    }
+    return { connections, sessions, attached };
+  }
+
   async isAlive(nodeId: string): Promise<boolean> {
     if (nodeId === "") return false;
     return (await this.redis.exists(this.keys.node(nodeId))) === 1;

@@ -10,6 +10,7 @@ import type {
   ClusterHost,
   Logger,
   LoginClaim,
+  NodeCounts,
   PushOptions,
   SessionEndReason,
   SessionState,
@@ -233,6 +234,38 @@ export class RedisCluster implements Cluster {
     options: PushOptions,
   ): boolean | Promise<boolean> {
     return this.forwarding.send(sessionId, msgId, payload, options);
+  }
+
+  async totals(): Promise<NodeCounts> {
+    const { link } = this.connected();
+    const here = (this.host as ClusterHost).counts();
+    try {
+      return await link.totals(here);
+    } catch (e) {
+      throw busy(e);
+    }
+  }
+
+  async onlineElsewhere(playerIds: readonly number[]): Promise<readonly number[]> {
+    if (playerIds.length === 0) return [];
+    const { redis, link } = this.connected();
+    try {
+      const online = await Promise.all(
+        playerIds.map(async (playerId) => {
+          const sids = await redis.smembers(this.keys.player(playerId));
+          const records = await Promise.all(
+            sids.map((sid) => redis.hmget(this.keys.session(playerId, sid), "owner", "attached")),
+          );
+          for (const [owner, attached] of records) {
+            if (attached === "1" && owner && owner !== this.nodeId && (await link.isAlive(owner))) return true;
+          }
+          return false;
+        }),
+      );
+      return playerIds.filter((_, i) => online[i]);
+    } catch (e) {
+      throw busy(e);
+    }
   }
 
   attached(session: Session): void {

@@ -220,9 +220,10 @@ export class LocalGateway implements Gateway {
   }
 
   async isOnline(playerIds: readonly number[]): Promise<number[]> {
-    return [...new Set(checkPlayerIds(playerIds))].filter((id) =>
-      this.engine.store.byPlayer(id).some((s) => s.attached),
-    );
+    const ids = [...new Set(checkPlayerIds(playerIds))];
+    const here = (id: number) => this.engine.store.byPlayer(id).some((s) => s.attached);
+    const elsewhere = new Set(await this.engine.cluster.onlineElsewhere(ids.filter((id) => !here(id))));
+    return ids.filter((id) => here(id) || elsewhere.has(id));
   }
 
   async players(): Promise<number[]> {
@@ -239,12 +240,14 @@ export class LocalGateway implements Gateway {
     return [...this.engine.store.values()].map((s) => s.sessionId);
   }
 
+  /** Sessions here, or in the whole cluster (the sum of live nodes' own counts). */
   async sessionCount(): Promise<number> {
-    return this.engine.store.size;
+    return (await this.engine.cluster.totals())?.sessions ?? this.engine.store.size;
   }
 
+  /** Connections here, or in the whole cluster (the sum of live nodes' own counts). */
   async connectionCount(): Promise<number> {
-    return this.server.connectionCount;
+    return (await this.engine.cluster.totals())?.connections ?? this.server.connectionCount;
   }
 
   async topics(): Promise<string[]> {

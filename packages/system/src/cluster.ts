@@ -90,6 +90,13 @@ export interface Cluster {
   attached(session: Session): void;
   detached(session: Session): void;
   ended(session: Session, reason: SessionEndReason): void;
+  /**
+   * Counts of the whole cluster: this node's now plus every live node's last registered ones.
+   * Undefined for one node (the gateway counts this node's own).
+   */
+  totals(): NodeCounts | Promise<NodeCounts> | undefined;
+  /** The players among `playerIds` with a session attached on another live node. */
+  onlineElsewhere(playerIds: readonly number[]): readonly number[] | Promise<readonly number[]>;
   /** A reliable push entered `session`'s ring (durability "log": it is appended to Redis). */
   logged(session: Session, entry: RingEntry): void;
   /** The client of `session` holds every push up to `session.lastAckedPushId`. */
@@ -109,6 +116,8 @@ export const localCluster: Cluster = {
   claimLogin: () => "claimed",
   takeOver: () => ({ kind: "none" }),
   sendElsewhere: () => false,
+  totals: () => undefined,
+  onlineElsewhere: () => [],
   attached: () => {},
   detached: () => {},
   ended: () => {},
