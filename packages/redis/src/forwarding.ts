@@ -20,6 +20,8 @@ export class Forwarding {
     private readonly timeoutMs: number,
     private readonly link: () => NodeLink,
     private readonly host: () => ClusterHost | undefined,
+    /** The live node (not this one) that owns a session, from the cluster's records. */
+    private readonly ownerOf: (sid: string) => Promise<string | undefined>,
   ) {}
 
   /** `sid` went to `owner`: pushes issued here from now on follow it. */
@@ -47,10 +49,23 @@ export class Forwarding {
     });
   }
 
-  /** A push to a session that is not here: false unless this node handed it over. */
-  send(sid: string, msgId: number, payload: Uint8Array, options: PushOptions): Promise<boolean> | false {
-    const moved = typeof sid === "string" ? this.movedTo.get(sid) : undefined;
-    return moved === undefined ? false : this.forward(moved.owner, sid, msgId, payload, options, true);
+  /** A push to a session that is not here: issued by its owner; false when no live node holds it. */
+  async send(sid: string, msgId: number, payload: Uint8Array, options: PushOptions): Promise<boolean> {
+    if (typeof sid !== "string") return false;
+    let owner = this.movedTo.get(sid)?.owner;
+    if (owner === undefined) {
+      try {
+        owner = await this.ownerOf(sid);
+      } catch (e) {
+        throw new TetherError(ErrorCode.SERVER_BUSY, `the cluster is unavailable (${String(e)})`);
+      }
+    }
+    return owner === undefined ? false : this.forward(owner, sid, msgId, payload, options, true);
+  }
+
+  /** A push to `sid` held by `owner` (found by the caller). */
+  pushTo(owner: string, sid: string, msgId: number, payload: Uint8Array, options: PushOptions): Promise<boolean> {
+    return this.forward(owner, sid, msgId, payload, options, true);
   }
 
   /**

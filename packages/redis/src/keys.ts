@@ -30,6 +30,11 @@ export class Keys {
     return `${this.tag(playerId)}:sessions`;
   }
 
+  /** String: the player of a sessionId, so a session is found by its id alone. */
+  sessionPlayer(sessionId: string): string {
+    return `${this.namespace}:sid:${sessionId}`;
+  }
+
   /** Hash with a TTL: a live node and its counts (at, connections, sessions, attached). */
   node(nodeId: string): string {
     return `${this.namespace}:node:${nodeId}`;

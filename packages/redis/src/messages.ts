@@ -27,6 +27,15 @@ export interface ForwardedPush {
   readonly rev?: number;
 }
 
+/** Kick `sid` (gateway.kick from another node): answered ok when it was here and ended. */
+export interface KickRequest {
+  readonly t: "kick";
+  readonly id: number;
+  readonly from: string;
+  readonly sid: string;
+  readonly reason: string;
+}
+
 /** A Login on another node replaced `sid`: close its connection (4500) and end it. */
 export interface EndReplaced {
   readonly t: "end-replaced";
@@ -44,7 +53,7 @@ export interface Reply {
   readonly owner?: string;
 }
 
-export type NodeMessage = HandoffRequest | ForwardedPush | EndReplaced | Reply;
+export type NodeMessage = HandoffRequest | ForwardedPush | KickRequest | EndReplaced | Reply;
 
 type Bytes<T> = { [K in keyof T]: T[K] extends Uint8Array ? string : T[K] };
 
@@ -78,7 +87,7 @@ export function parseMessage(text: string): NodeMessage | undefined {
   try {
     const m = JSON.parse(text) as { t?: unknown };
     if (m === null || typeof m !== "object") return undefined;
-    if (m.t === "handoff" || m.t === "push" || m.t === "end-replaced" || m.t === "reply") return m as NodeMessage;
+    if (["handoff", "push", "kick", "end-replaced", "reply"].includes(String(m.t))) return m as NodeMessage;
   } catch {
     // not JSON: not ours
   }

@@ -86,7 +86,11 @@ export class Ownership {
       s.sessionEpoch,
       k.log(s.playerId, ""),
     );
-    if (result === "claimed") this.own(s.sessionId, s.playerId, s.key, "1");
+    if (result === "claimed") {
+      this.own(s.sessionId, s.playerId, s.key, "1");
+      await this.redis.set(k.sessionPlayer(s.sessionId), s.playerId, "PX", this.ttlMs());
+    }
+    if (oldSid !== "" && result === "claimed") this.redis.del(k.sessionPlayer(oldSid)).catch(() => {});
     return { claimed: result === "claimed", oldSid, oldOwner };
   }
 
@@ -101,6 +105,7 @@ export class Ownership {
     if (r === null) return undefined;
     const [sid = "", oldOwner = "", fence = "0", , , device = "", epoch = "0"] = r;
     this.own(sid, playerId, key, fence);
+    this.redis.pexpire(this.keys.sessionPlayer(sid), this.ttlMs()).catch(() => {});
     return { sid, oldOwner, deviceId: device === "" ? undefined : device, sessionEpoch: Number(epoch) };
   }
 
@@ -112,6 +117,7 @@ export class Ownership {
     this.redis
       .setAttached(...this.sessionKeys(o, sid), this.nodeId, o.fence, attached, this.ttlMs(), sid)
       .catch((e: unknown) => this.logger()?.warn("redis: could not record a session", { error: String(e) }));
+    this.redis.pexpire(this.keys.sessionPlayer(sid), this.ttlMs()).catch(() => {});
   }
 
   /** The session ended here: its record, log, key index and set entry go (if the fence is still ours). */
@@ -121,6 +127,7 @@ export class Ownership {
     this.forget(sid);
     this.redis
       .endSession(...this.sessionKeys(o, sid), this.nodeId, o.fence, sid)
+      .then((ended) => (ended === 1 ? this.redis.del(this.keys.sessionPlayer(sid)) : 0))
       .catch((e: unknown) => this.logger()?.warn("redis: could not end a session", { error: String(e) }));
   }
 

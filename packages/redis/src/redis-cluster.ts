@@ -18,6 +18,7 @@ import type {
 } from "@tether/system";
 import type { RingEntry, Session } from "@tether/system/internal";
 import { Redis, Cluster as RedisClusterClient } from "ioredis";
+import { Directory, type Held } from "./directory.js";
 import { Forwarding } from "./forwarding.js";
 import { Keys } from "./keys.js";
 import { type NodeMessage, type Reply, stateFromWire, stateToWire } from "./messages.js";
@@ -65,6 +66,7 @@ interface Joined {
   readonly link: NodeLink;
   readonly ownership: Ownership;
   readonly renewTimer: ReturnType<typeof setInterval>;
+  readonly directory: Directory;
 }
 
 export class RedisCluster implements Cluster {
@@ -87,6 +89,7 @@ export class RedisCluster implements Cluster {
       this.options.handoffTimeoutMs,
       () => this.connected().link,
       () => this.host,
+      (sid) => this.connected().directory.ownerOf(sid),
     );
   }
 
@@ -140,7 +143,8 @@ export class RedisCluster implements Cluster {
             () => this.logger,
           )
         : undefined;
-    this.joined = { redis, subscriber, link, ownership, renewTimer, log };
+    const directory = new Directory(redis, this.keys, link);
+    this.joined = { redis, subscriber, link, ownership, renewTimer, log, directory };
     return { serverEpoch };
   }
 
@@ -248,24 +252,58 @@ export class RedisCluster implements Cluster {
 
   async onlineElsewhere(playerIds: readonly number[]): Promise<readonly number[]> {
     if (playerIds.length === 0) return [];
-    const { redis, link } = this.connected();
+    const { directory } = this.connected();
     try {
-      const online = await Promise.all(
-        playerIds.map(async (playerId) => {
-          const sids = await redis.smembers(this.keys.player(playerId));
-          const records = await Promise.all(
-            sids.map((sid) => redis.hmget(this.keys.session(playerId, sid), "owner", "attached")),
-          );
-          for (const [owner, attached] of records) {
-            if (attached === "1" && owner && owner !== this.nodeId && (await link.isAlive(owner))) return true;
-          }
-          return false;
-        }),
-      );
-      return playerIds.filter((_, i) => online[i]);
+      const held = await Promise.all(playerIds.map((id) => directory.heldElsewhere(id)));
+      return playerIds.filter((_, i) => held[i]?.some((h) => h.attached));
     } catch (e) {
       throw busy(e);
     }
+  }
+
+  async sendToPlayerElsewhere(
+    playerId: number,
+    msgId: number,
+    payload: Uint8Array,
+    options: PushOptions,
+  ): Promise<number> {
+    const { directory } = this.connected();
+    let held: Held[];
+    try {
+      held = await directory.heldElsewhere(playerId);
+    } catch (e) {
+      throw busy(e);
+    }
+    const sent = await Promise.all(held.map((h) => this.forwarding.pushTo(h.owner, h.sid, msgId, payload, options)));
+    return sent.filter(Boolean).length;
+  }
+
+  async kickElsewhere(target: string | { readonly playerId: number }, reason: string): Promise<number> {
+    const { directory, link } = this.connected();
+    let held: { readonly sid: string; readonly owner: string }[];
+    try {
+      if (typeof target === "string") {
+        const owner = await directory.ownerOf(target);
+        held = owner === undefined ? [] : [{ sid: target, owner }];
+      } else {
+        held = await directory.heldElsewhere(target.playerId);
+      }
+    } catch (e) {
+      throw busy(e);
+    }
+    const kicked = await Promise.all(
+      held.map(async (h) => {
+        const reply = await link.ask(
+          h.owner,
+          (id) => ({ t: "kick", id, from: this.nodeId, sid: h.sid, reason }),
+          this.options.handoffTimeoutMs,
+        );
+        if (reply === undefined)
+          throw new TetherError(ErrorCode.SERVER_BUSY, "the session's node did not answer in time");
+        return reply.ok === true;
+      }),
+    );
+    return kicked.filter(Boolean).length;
   }
 
   attached(session: Session): void {
@@ -330,6 +368,9 @@ export class RedisCluster implements Cluster {
             return answer(m, { ok: false });
           },
         );
+        return;
+      case "kick":
+        void answer(m, { ok: host.kickHere(m.sid, m.reason) });
         return;
       case "end-replaced":
         if (!j.ownership.forget(m.sid)) this.rememberReplaced(m.sid);

@@ -20,6 +20,7 @@ import type {
   SessionInfo,
 } from "./gateway.js";
 import type { ServerLimits } from "./options.js";
+import { durable, RemoteTargets } from "./remote-targets.js";
 import type { TopicIndex } from "./topics.js";
 
 /**
@@ -56,7 +57,12 @@ function checkStrings(name: string, list: unknown, maxLength = 256): readonly st
 }
 
 export class LocalGateway implements Gateway {
-  constructor(private readonly server: GatewayHost) {}
+  /** Targets held by other nodes of the cluster (none for one node). */
+  private readonly elsewhere: RemoteTargets;
+
+  constructor(private readonly server: GatewayHost) {
+    this.elsewhere = new RemoteTargets(server.engine.cluster);
+  }
 
   private get engine() {
     return this.server.engine;
@@ -82,13 +88,9 @@ export class LocalGateway implements Gateway {
     return this.engine.store.byPlayer(target.playerId ?? 0);
   }
 
-  /**
-   * `value` once the pushes just issued are durable (cluster durability "log": appended to
-   * Redis); at once otherwise.
-   */
+  /** `value` once the pushes just issued are durable (remote-targets.ts). */
   private durable<T>(value: T): T | Promise<T> {
-    const barrier = this.engine.cluster.barrier();
-    return barrier === undefined ? value : barrier.then(() => value);
+    return durable(this.engine.cluster, value);
   }
 
   async send(
@@ -114,7 +116,8 @@ export class LocalGateway implements Gateway {
     payload: Uint8Array,
     options?: GatewayPushOptions,
   ): Promise<number> {
-    return this.durable(this.engine.pushMany(this.engine.store.byPlayer(playerId), msgId, payload, options));
+    const here = this.engine.pushMany(this.engine.store.byPlayer(playerId), msgId, payload, options);
+    return this.durable(here + (await this.elsewhere.toPlayers([playerId], msgId, payload, options)));
   }
 
   async sendBulk(items: readonly BulkItem[]): Promise<number> {
@@ -137,11 +140,14 @@ export class LocalGateway implements Gateway {
     options?: GatewayPushOptions,
   ): Promise<number> {
     const sessions = new Set<Session>();
-    for (const id of checkStrings("sessionIds", sessionIds)) {
+    const remote: string[] = [];
+    for (const id of new Set(checkStrings("sessionIds", sessionIds))) {
       const s = this.engine.store.byId(id);
       if (s) sessions.add(s);
+      else remote.push(id);
     }
-    return this.durable(this.engine.pushMany(sessions, msgId, payload, options));
+    const here = this.engine.pushMany(sessions, msgId, payload, options);
+    return this.durable(here + (await this.elsewhere.toSessions(remote, msgId, payload, options)));
   }
 
   async multicastToPlayers(
@@ -150,7 +156,8 @@ export class LocalGateway implements Gateway {
     payload: Uint8Array,
     options?: GatewayPushOptions,
   ): Promise<number> {
-    return this.durable(this.engine.pushMany(this.sessionsOfPlayers(playerIds), msgId, payload, options));
+    const here = this.engine.pushMany(this.sessionsOfPlayers(playerIds), msgId, payload, options);
+    return this.durable(here + (await this.elsewhere.toPlayers(playerIds, msgId, payload, options)));
   }
 
   /** Every authenticated session. Best effort unless `reliable: true`. */
@@ -212,7 +219,9 @@ export class LocalGateway implements Gateway {
       this.engine.endSession(s, "kicked");
       conn?.close(CloseCode.KICKED, reason);
     }
-    return sessions.length;
+    // A session target found here is nowhere else; a player's other sessions may be.
+    if (typeof target === "string" && sessions.length > 0) return sessions.length;
+    return sessions.length + (await this.engine.cluster.kickElsewhere(target, reason));
   }
 
   async kickGuest(connId: string, delayMs = 0): Promise<void> {

@@ -50,6 +50,8 @@ export interface ClusterHost {
   pushHere(sessionId: string, msgId: number, payload: Uint8Array, options: PushOptions): boolean;
   /** This node's own counts, registered with it (cluster totals are sums of live nodes'). */
   counts(): NodeCounts;
+  /** Kicks a session held here for another node's gateway (4501); false when it is not here. */
+  kickHere(sessionId: string, reason: string): boolean;
   /** Whether a connection of this node holds `sessionId` now. */
   isAttached(sessionId: string): boolean;
 }
@@ -90,6 +92,15 @@ export interface Cluster {
   attached(session: Session): void;
   detached(session: Session): void;
   ended(session: Session, reason: SessionEndReason): void;
+  /** A push to every session of `playerId` held by other nodes; resolves with how many took it. */
+  sendToPlayerElsewhere(
+    playerId: number,
+    msgId: number,
+    payload: Uint8Array,
+    options: PushOptions,
+  ): number | Promise<number>;
+  /** Ends sessions held by other nodes (Disconnect and close 4501); resolves with how many. */
+  kickElsewhere(target: string | { readonly playerId: number }, reason: string): number | Promise<number>;
   /**
    * Counts of the whole cluster: this node's now plus every live node's last registered ones.
    * Undefined for one node (the gateway counts this node's own).
@@ -116,6 +127,8 @@ export const localCluster: Cluster = {
   claimLogin: () => "claimed",
   takeOver: () => ({ kind: "none" }),
   sendElsewhere: () => false,
+  sendToPlayerElsewhere: () => 0,
+  kickElsewhere: () => 0,
   totals: () => undefined,
   onlineElsewhere: () => [],
   attached: () => {},

@@ -272,6 +272,15 @@ export class SessionEngine implements EngineContext, ClusterHost {
     return true;
   }
 
+  kickHere(sessionId: string, reason: string): boolean {
+    const session = this.store.byId(sessionId);
+    if (session === undefined || session.ended) return false;
+    const conn = session.connection;
+    endSession(this, session, "kicked");
+    conn?.close(CloseCode.KICKED, reason);
+    return true;
+  }
+
   counts(): NodeCounts {
     let attached = 0;
     for (const s of this.store.values()) if (s.connection !== undefined) attached++;
