@@ -27,6 +27,19 @@ export interface ForwardedPush {
   readonly rev?: number;
 }
 
+/** Push to every session of the node (gateway.broadcast from another node): answered with the count. */
+export interface BroadcastRequest {
+  readonly t: "broadcast";
+  readonly id: number;
+  readonly from: string;
+  readonly msgId: number;
+  /** base64 */
+  readonly payload: string;
+  readonly reliable?: boolean;
+  readonly compress?: boolean;
+  readonly rev?: number;
+}
+
 /** Kick `sid` (gateway.kick from another node): answered ok when it was here and ended. */
 export interface KickRequest {
   readonly t: "kick";
@@ -49,11 +62,13 @@ export interface Reply {
   readonly state?: WireState | null;
   /** To a push: whether the node issued it. */
   readonly ok?: boolean;
+  /** To a broadcast: how many sessions it reached there. */
+  readonly count?: number;
   /** To a push not issued: the node the session went to from there. */
   readonly owner?: string;
 }
 
-export type NodeMessage = HandoffRequest | ForwardedPush | KickRequest | EndReplaced | Reply;
+export type NodeMessage = HandoffRequest | ForwardedPush | BroadcastRequest | KickRequest | EndReplaced | Reply;
 
 type Bytes<T> = { [K in keyof T]: T[K] extends Uint8Array ? string : T[K] };
 
@@ -87,7 +102,8 @@ export function parseMessage(text: string): NodeMessage | undefined {
   try {
     const m = JSON.parse(text) as { t?: unknown };
     if (m === null || typeof m !== "object") return undefined;
-    if (["handoff", "push", "kick", "end-replaced", "reply"].includes(String(m.t))) return m as NodeMessage;
+    if (["handoff", "push", "broadcast", "kick", "end-replaced", "reply"].includes(String(m.t)))
+      return m as NodeMessage;
   } catch {
     // not JSON: not ours
   }

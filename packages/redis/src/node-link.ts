@@ -82,6 +82,13 @@ export class NodeLink {
     return { connections, sessions, attached };
   }
 
+  /** Every other node whose registration is alive. */
+  async liveNodes(): Promise<string[]> {
+    const ids = (await this.redis.smembers(this.keys.nodes)).filter((id) => id !== this.nodeId);
+    const alive = await Promise.all(ids.map((id) => this.isAlive(id)));
+    return ids.filter((_, i) => alive[i]);
+  }
+
   async isAlive(nodeId: string): Promise<boolean> {
     if (nodeId === "") return false;
     return (await this.redis.exists(this.keys.node(nodeId))) === 1;

@@ -21,7 +21,7 @@ import { Redis, Cluster as RedisClusterClient } from "ioredis";
 import { Directory, type Held } from "./directory.js";
 import { Forwarding } from "./forwarding.js";
 import { Keys } from "./keys.js";
-import { type NodeMessage, type Reply, stateFromWire, stateToWire } from "./messages.js";
+import { b64, bytes, type NodeMessage, type Reply, stateFromWire, stateToWire } from "./messages.js";
 import { NodeLink } from "./node-link.js";
 import { type RedisClusterOptions, resolveRedisOptions } from "./options.js";
 import { Ownership } from "./ownership.js";
@@ -278,6 +278,32 @@ export class RedisCluster implements Cluster {
     return sent.filter(Boolean).length;
   }
 
+  async broadcastElsewhere(msgId: number, payload: Uint8Array, options: PushOptions): Promise<number> {
+    const { link } = this.connected();
+    let nodes: string[];
+    try {
+      nodes = await link.liveNodes();
+    } catch (e) {
+      throw busy(e);
+    }
+    const encoded = b64(payload);
+    const counts = await Promise.all(
+      nodes.map(async (node) => {
+        const reply = await link.ask(
+          node,
+          (id) => ({ t: "broadcast", id, from: this.nodeId, msgId, payload: encoded, ...options }),
+          this.options.handoffTimeoutMs,
+        );
+        // A node that does not answer: a best-effort broadcast is lost there; a reliable one rejects.
+        if (reply === undefined && options.reliable === true) {
+          throw new TetherError(ErrorCode.SERVER_BUSY, `node ${node} did not take the broadcast in time`);
+        }
+        return reply?.count ?? 0;
+      }),
+    );
+    return counts.reduce((a, b) => a + b, 0);
+  }
+
   async kickElsewhere(target: string | { readonly playerId: number }, reason: string): Promise<number> {
     const { directory, link } = this.connected();
     let held: { readonly sid: string; readonly owner: string }[];
@@ -369,6 +395,23 @@ export class RedisCluster implements Cluster {
           },
         );
         return;
+      case "broadcast": {
+        const options = {
+          ...(m.reliable === undefined ? {} : { reliable: m.reliable }),
+          ...(m.compress === undefined ? {} : { compress: m.compress }),
+          ...(m.rev === undefined ? {} : { rev: m.rev }),
+        };
+        let count = 0;
+        try {
+          count = host.broadcastHere(m.msgId, bytes(m.payload), options);
+        } catch (e) {
+          this.logger?.warn("a broadcast from another node failed", { error: String(e) });
+        }
+        // Answered once its reliable copies are durable (durability "log").
+        const reply = () => answer(m, { count });
+        void Promise.resolve(this.barrier()).then(reply, reply);
+        return;
+      }
       case "kick":
         void answer(m, { ok: host.kickHere(m.sid, m.reason) });
         return;

@@ -30,6 +30,18 @@ describe("the gateway across nodes", () => {
     expect(onA.reliable().map((f) => text(f.payload))).toEqual(["multicast", "toPlayers"]);
   });
 
+  it("broadcasts to every session of every live node, reliable or best effort", async () => {
+    const { a, b, onA, onB } = await twoNodes();
+    const third = await cluster.client(b);
+    await third.login("p:3");
+    expect(await a.server.gateway.broadcast(2000, bytes("all"))).toBe(3);
+    for (const c of [onA, onB, third]) {
+      expect(text((await c.waitFor((f) => f.msgId === 2000 && f.pushId === 0)).payload)).toBe("all");
+    }
+    expect(await b.server.gateway.broadcast(2000, bytes("kept"), { reliable: true })).toBe(3);
+    for (const c of [onA, onB, third]) expect(text((await c.waitFor((f) => f.pushId === 1)).payload)).toBe("kept");
+  });
+
   it("kicks a session or a player held by another node (4501)", async () => {
     const { a, b, onB, sidB } = await twoNodes();
     expect(await a.server.gateway.kick(sidB, "bye")).toBe(1);

@@ -162,12 +162,9 @@ export class LocalGateway implements Gateway {
 
   /** Every authenticated session. Best effort unless `reliable: true`. */
   async broadcast(msgId: number, payload: Uint8Array, options: GatewayPushOptions = {}): Promise<number> {
-    return this.durable(
-      this.engine.pushMany(this.engine.store.values(), msgId, payload, {
-        ...options,
-        reliable: options.reliable === true,
-      }),
-    );
+    const o = { ...options, reliable: options.reliable === true };
+    const here = this.engine.pushMany(this.engine.store.values(), msgId, payload, o);
+    return this.durable(here + (await this.engine.cluster.broadcastElsewhere(msgId, payload, o)));
   }
 
   async subscribe(sessionId: string, topics: readonly string[]): Promise<boolean> {

@@ -50,6 +50,8 @@ export interface ClusterHost {
   pushHere(sessionId: string, msgId: number, payload: Uint8Array, options: PushOptions): boolean;
   /** This node's own counts, registered with it (cluster totals are sums of live nodes'). */
   counts(): NodeCounts;
+  /** A broadcast from another node's gateway to every session here; returns how many. */
+  broadcastHere(msgId: number, payload: Uint8Array, options: PushOptions): number;
   /** Kicks a session held here for another node's gateway (4501); false when it is not here. */
   kickHere(sessionId: string, reason: string): boolean;
   /** Whether a connection of this node holds `sessionId` now. */
@@ -99,6 +101,8 @@ export interface Cluster {
     payload: Uint8Array,
     options: PushOptions,
   ): number | Promise<number>;
+  /** A push to every session held by other live nodes (each encodes it once); resolves with how many. */
+  broadcastElsewhere(msgId: number, payload: Uint8Array, options: PushOptions): number | Promise<number>;
   /** Ends sessions held by other nodes (Disconnect and close 4501); resolves with how many. */
   kickElsewhere(target: string | { readonly playerId: number }, reason: string): number | Promise<number>;
   /**
@@ -129,6 +133,7 @@ export const localCluster: Cluster = {
   sendElsewhere: () => false,
   sendToPlayerElsewhere: () => 0,
   kickElsewhere: () => 0,
+  broadcastElsewhere: () => 0,
   totals: () => undefined,
   onlineElsewhere: () => [],
   attached: () => {},

@@ -272,6 +272,10 @@ export class SessionEngine implements EngineContext, ClusterHost {
     return true;
   }
 
+  broadcastHere(msgId: number, payload: Uint8Array, options: PushOptions): number {
+    return this.pushMany(this.store.values(), msgId, payload, options);
+  }
+
   kickHere(sessionId: string, reason: string): boolean {
     const session = this.store.byId(sessionId);
     if (session === undefined || session.ended) return false;
