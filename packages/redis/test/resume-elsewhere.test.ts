@@ -191,6 +191,25 @@ describe("resume on another node", () => {
     expect(seen.map((f) => f.pushId)).toEqual(Array.from({ length: 30 }, (_, k) => k + 1));
   });
 
+  it("moves the session's topics and data with it: a publish on the new node reaches it", async () => {
+    cluster = new TestCluster();
+    const a = await cluster.node("a");
+    const b = await cluster.node("b");
+    const c1 = await cluster.client(a);
+    const { sessionId } = await c1.login("p:13");
+    expect(await a.server.gateway.subscribe(sessionId, ["room"])).toBe(true);
+    expect(await a.server.gateway.setSessionData(sessionId, { level: "7" })).toBe(true);
+    c1.destroy();
+    const c2 = await cluster.client(b);
+    expect((await c2.resume({ token: "p:13", lastAppliedPushId: 0 })).result).toBe(ResumeResult.RESUME_OK);
+    expect(await b.server.gateway.publish(["room"], 2000, bytes("to the room"))).toBe(1);
+    expect(text((await c2.waitFor((f) => f.pushId === 1)).payload)).toBe("to the room");
+    expect(await b.server.gateway.topicMembers(["room"])).toEqual({ room: [sessionId] });
+    const [info] = await b.server.gateway.sessionInfo([sessionId]);
+    expect(info?.data).toEqual({ level: "7" });
+    expect(await a.server.gateway.topicMembers(["room"])).toEqual({ room: [] });
+  });
+
   it("races the client's last ACK: OK and nothing replayed whether the ACK arrives before or after the move", async () => {
     cluster = new TestCluster();
     const a = await cluster.node("a");

@@ -96,6 +96,7 @@ export class TetherServer {
       ...o,
       onSessionEnded: (session) => this.topics.forget(session),
       onSessionMoved: (session) => this.topics.forget(session),
+      onSessionArrived: (session) => this.topics.adopt(session),
       cluster: o.cluster,
       hooks: {
         ...userHooks,

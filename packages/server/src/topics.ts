@@ -109,6 +109,18 @@ export class TopicIndex {
     }
   }
 
+  /** Indexes a session that arrived from another node with its topics (its subscriptions moved with it). */
+  adopt(session: Session): void {
+    for (const t of session.topics) {
+      let set = this.members.get(t);
+      if (!set) {
+        set = new Set();
+        this.members.set(t, set);
+      }
+      set.add(session);
+    }
+  }
+
   /** Drops a session from all its topics (when it ends). */
   forget(session: Session): void {
     this.unsubscribe(session, [...session.topics]);

@@ -46,6 +46,8 @@ export interface EngineContext extends ConnectionHost, CallHost {
   readonly onSessionEnded: ((session: Session) => void) | undefined;
   /** The same when a session moves to another node (EngineOptions.onSessionMoved). */
   readonly onSessionMoved: ((session: Session) => void) | undefined;
+  /** The same when a session arrives from another node (EngineOptions.onSessionArrived). */
+  readonly onSessionArrived: ((session: Session) => void) | undefined;
   /** Where sessions held by other nodes are found (cluster.ts; localCluster alone). */
   readonly cluster: Cluster;
   countEviction(): void;

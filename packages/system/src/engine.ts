@@ -50,6 +50,8 @@ export interface EngineOptions extends SessionOptions {
   onSessionEnded: ((session: Session) => void) | undefined;
   /** The same when a session moves to another node of the cluster (it did not end). */
   onSessionMoved: ((session: Session) => void) | undefined;
+  /** The same when a session arrives from another node (with its topics and data). */
+  onSessionArrived: ((session: Session) => void) | undefined;
   /** Where sessions held by other nodes are found (cluster.md). Default (undefined): this node alone. */
   cluster: Cluster | undefined;
 }
@@ -72,6 +74,8 @@ export class SessionEngine implements EngineContext, ClusterHost {
   readonly onSessionEnded: ((session: Session) => void) | undefined;
   /** See EngineOptions.onSessionMoved. */
   readonly onSessionMoved: ((session: Session) => void) | undefined;
+  /** See EngineOptions.onSessionArrived. */
+  readonly onSessionArrived: ((session: Session) => void) | undefined;
   readonly cluster: Cluster;
   /** Counts an unacknowledged push evicted by a ring bound. */
   readonly countEviction = (): void => {
@@ -94,7 +98,8 @@ export class SessionEngine implements EngineContext, ClusterHost {
   heartbeatIntervalMs: number;
 
   constructor(options: Partial<EngineOptions> = {}) {
-    const { store, onSessionEnded, onSessionMoved, cluster, ...rest } = options;
+    const { store, onSessionEnded, onSessionMoved, onSessionArrived, cluster, ...rest } = options;
+    this.onSessionArrived = onSessionArrived;
     this.onSessionEnded = onSessionEnded;
     this.onSessionMoved = onSessionMoved;
     this.cluster = cluster ?? localCluster;

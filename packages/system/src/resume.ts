@@ -74,6 +74,7 @@ async function findElsewhere(
     return undefined;
   }
   engine.store.add(session);
+  if (took.kind !== "none") engine.onSessionArrived?.(session);
   if (!conn.open) {
     startTtl(engine, session); // taken over: it waits here for its client's next resume
     return undefined;
