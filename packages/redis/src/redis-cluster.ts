@@ -177,6 +177,11 @@ export class RedisCluster implements Cluster {
       // A conflict with a session whose node is dead is no conflict: nobody holds it.
       if (!c.claimed && !(await link.isAlive(c.oldOwner))) c = await ownership.claim(session, true);
       if (!c.claimed) return "conflict";
+      if (c.oldSid !== "" && c.oldOwner !== "" && c.oldOwner !== this.nodeId) {
+        await link.tell(c.oldOwner, { t: "end-replaced", sid: c.oldSid });
+      }
+      // Checked after the last await: the session enters the store in the same turn as this
+      // returns, so a later "end-replaced" finds it there.
       if (this.replacedEarly.delete(session.sessionId)) {
         // Replaced already: the Login goes through and the session ends right after, as if
         // the other Login had come a moment later.
@@ -184,9 +189,6 @@ export class RedisCluster implements Cluster {
           ownership.forget(session.sessionId);
           this.host?.endReplaced(session.sessionId);
         });
-      }
-      if (c.oldSid !== "" && c.oldOwner !== "" && c.oldOwner !== this.nodeId) {
-        await link.tell(c.oldOwner, { t: "end-replaced", sid: c.oldSid });
       }
       return "claimed";
     } catch (e) {
@@ -416,8 +418,9 @@ export class RedisCluster implements Cluster {
         void answer(m, { ok: host.kickHere(m.sid, m.reason) });
         return;
       case "end-replaced":
-        if (!j.ownership.forget(m.sid)) this.rememberReplaced(m.sid);
-        host.endReplaced(m.sid);
+        j.ownership.forget(m.sid);
+        // Not in the store yet: its claim is still on its way here (the message overtook it).
+        if (!host.endReplaced(m.sid)) this.rememberReplaced(m.sid);
         return;
       case "handoff":
         j.ownership.forget(m.sid); // its new owner holds the fence now

@@ -44,8 +44,11 @@ export interface ClusterHost {
    * node does not hold it.
    */
   handOff(sessionId: string): Promise<SessionState | undefined>;
-  /** A Login on another node replaced `sessionId`: close its connection (4500) and end it here. */
-  endReplaced(sessionId: string): void;
+  /**
+   * A Login on another node replaced `sessionId`: close its connection (4500) and end it here.
+   * False when this node does not hold it.
+   */
+  endReplaced(sessionId: string): boolean;
   /** Issues a push forwarded by another node to a session held here; false when it is not. */
   pushHere(sessionId: string, msgId: number, payload: Uint8Array, options: PushOptions): boolean;
   /** This node's own counts, registered with it (cluster totals are sums of live nodes'). */

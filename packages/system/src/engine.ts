@@ -262,12 +262,13 @@ export class SessionEngine implements EngineContext, ClusterHost {
     return handOff(this, sessionId);
   }
 
-  endReplaced(sessionId: string): void {
+  endReplaced(sessionId: string): boolean {
     const session = this.store.byId(sessionId);
-    if (session === undefined) return;
+    if (session === undefined) return false;
     const holder = session.connection;
     endSession(this, session, "taken-over");
     holder?.close(CloseCode.SESSION_TAKEN_OVER, "session taken over by a login on another node");
+    return true;
   }
 
   pushHere(sessionId: string, msgId: number, payload: Uint8Array, options: PushOptions): boolean {
