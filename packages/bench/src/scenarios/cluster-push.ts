@@ -9,9 +9,8 @@
  * Not part of the default run (it needs Redis): `npm run bench -- cluster-push`.
  */
 import { randomBytes } from "node:crypto";
-import { Redis } from "ioredis";
 import { line, type Row } from "../lib/report.js";
-import { checkRedis, REDIS_URL } from "./cluster-resume.js";
+import { checkRedis, dropNamespace, REDIS_URL } from "./cluster-resume.js";
 import { measureFanOut } from "./fan-out.js";
 
 const MESSAGES = 1000;
@@ -23,10 +22,7 @@ async function measure(durability: "memory" | "log", perTurn: number) {
     const r = await measureFanOut("tether", true, MESSAGES, perTurn, args);
     return { ...r, cpuUsPerPush: (r.serverCpuSeconds / Math.max(1, r.delivered)) * 1e6 };
   } finally {
-    const redis = new Redis(REDIS_URL);
-    const keys = await redis.keys(`${namespace}*`);
-    if (keys.length > 0) await redis.del(...keys);
-    redis.disconnect();
+    await dropNamespace(namespace);
   }
 }
 

@@ -70,11 +70,16 @@ async function measure(elsewhere: boolean, missed: number): Promise<ResumeTimes>
   } finally {
     await a.stop();
     await b.stop();
-    const redis = new Redis(REDIS_URL);
-    const keys = await redis.keys(`${namespace}*`);
-    if (keys.length > 0) await redis.del(...keys);
-    redis.disconnect();
+    await dropNamespace(namespace);
   }
+}
+
+/** Deletes a run's keys (a namespace of its own). */
+export async function dropNamespace(namespace: string): Promise<void> {
+  const redis = new Redis(REDIS_URL);
+  const keys = await redis.keys(`${namespace}*`);
+  if (keys.length > 0) await redis.del(...keys);
+  redis.disconnect();
 }
 
 /** Stops the scenario with a SetupError when no Redis answers at REDIS_URL. */
