@@ -55,6 +55,31 @@ export class Keys {
     return `${this.namespace}:session-epochs`;
   }
 
+  /** Topic keys share one hash tag, so the membership scripts run in one slot. */
+  private get topicTag(): string {
+    return `${this.namespace}:{${this.namespace}:topics}`;
+  }
+
+  /** Hash: a topic's members, sessionId -> "<owner node>|<playerId>". */
+  topicMembers(topic: string): string {
+    return `${this.topicTag}:t:${topic}`;
+  }
+
+  /** Hash: every topic with a member -> its member count. */
+  get topicCounts(): string {
+    return `${this.topicTag}:all`;
+  }
+
+  /** Hash: the topics a node has members of -> how many. */
+  nodeTopics(nodeId: string): string {
+    return `${this.topicTag}:n:${nodeId}`;
+  }
+
+  /** Pub/sub channel: publishes to a topic, heard by the nodes with members of it. */
+  topicChannel(topic: string): string {
+    return `${this.namespace}:topic:${topic}`;
+  }
+
   /** Pub/sub channel: messages directed to one node. */
   nodeChannel(nodeId: string): string {
     return `${this.namespace}:to:${nodeId}`;

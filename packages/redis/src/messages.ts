@@ -3,7 +3,7 @@
  * byte fields as base64. A request carries an id and the channel to answer on; the answer
  * carries the same id.
  */
-import type { MovedPush, SessionState } from "@tether/system";
+import type { DataNotify, MovedPush, PushOptions, SessionCall, SessionInfo, SessionState } from "@tether/system";
 
 /** Hand `sid` over to `from` (handoff, step 3): answered with the session's state, or none. */
 export interface HandoffRequest {
@@ -55,6 +55,64 @@ export interface EndReplaced {
   readonly sid: string;
 }
 
+/** Run a gateway call on `sid` (subscribe, session data...): answered ok, refused (code), or not here. */
+export interface CallRequest {
+  readonly t: "call";
+  readonly id: number;
+  readonly from: string;
+  readonly sid: string;
+  readonly call: WireCall;
+}
+
+/** The info of those of `sids` the node holds: answered with `infos`. */
+export interface InfoRequest {
+  readonly t: "info";
+  readonly id: number;
+  readonly from: string;
+  readonly sids: readonly string[];
+}
+
+/** Every session the node holds: answered with `sessions`. */
+export interface SessionsRequest {
+  readonly t: "sessions";
+  readonly id: number;
+  readonly from: string;
+}
+
+/** Close a guest connection of the node after `delayMs` if it has not authenticated (no answer). */
+export interface KickGuest {
+  readonly t: "kick-guest";
+  readonly connId: string;
+  readonly delayMs: number;
+}
+
+/**
+ * A publish, on each published topic's channel: every node that hears it answers each copy
+ * (with its count on the first, 0 on the others), and issues it once to its members of
+ * `topics` (`pid` tells copies of one publish apart).
+ */
+export interface TopicPublish {
+  readonly t: "publish";
+  readonly id: number;
+  readonly from: string;
+  readonly pid: string;
+  readonly topics: readonly string[];
+  readonly msgId: number;
+  /** base64 */
+  readonly payload: string;
+  readonly reliable?: boolean;
+  readonly compress?: boolean;
+  readonly rev?: number;
+}
+
+/** `topics` were deleted: every node that hears it forgets them, and answers. */
+export interface TopicsDeleted {
+  readonly t: "delete-topics";
+  readonly id: number;
+  readonly from: string;
+  readonly topics: readonly string[];
+}
+
 export interface Reply {
   readonly t: "reply";
   readonly id: number;
@@ -64,12 +122,77 @@ export interface Reply {
   readonly ok?: boolean;
   /** To a broadcast: how many sessions it reached there. */
   readonly count?: number;
-  /** To a push not issued: the node the session went to from there. */
+  /** To a push or call not issued: the node the session went to from there. */
   readonly owner?: string;
+  /** To a call refused: the TetherError's code and message. */
+  readonly code?: number;
+  readonly message?: string;
+  /** To an info request. */
+  readonly infos?: readonly SessionInfo[];
+  /** To a sessions request: [sessionId, playerId] pairs. */
+  readonly sessions?: readonly (readonly [string, number])[];
 }
 
-export type NodeMessage = HandoffRequest | ForwardedPush | BroadcastRequest | KickRequest | EndReplaced | Reply;
+export type NodeMessage =
+  | HandoffRequest
+  | ForwardedPush
+  | BroadcastRequest
+  | KickRequest
+  | EndReplaced
+  | CallRequest
+  | InfoRequest
+  | SessionsRequest
+  | KickGuest
+  | TopicPublish
+  | TopicsDeleted
+  | Reply;
 
+const KINDS = new Set<string>([
+  "handoff",
+  "push",
+  "broadcast",
+  "kick",
+  "end-replaced",
+  "call",
+  "info",
+  "sessions",
+  "kick-guest",
+  "publish",
+  "delete-topics",
+  "reply",
+]);
+
+type WithoutNotify<C> = C extends unknown ? Omit<C, "notify"> : never;
+
+/** A SessionCall as JSON: a notify's payload in base64. */
+export type WireCall = WithoutNotify<SessionCall> & {
+  readonly notify?: { readonly msgId: number; readonly payload: string; readonly options?: PushOptions };
+};
+
+/** The push options carried by a message, without the fields it does not set. */
+export function optionsOf(m: { reliable?: boolean; compress?: boolean; rev?: number }): {
+  reliable?: boolean;
+  compress?: boolean;
+  rev?: number;
+} {
+  return {
+    ...(m.reliable === undefined ? {} : { reliable: m.reliable }),
+    ...(m.compress === undefined ? {} : { compress: m.compress }),
+    ...(m.rev === undefined ? {} : { rev: m.rev }),
+  };
+}
+
+export function callToWire(call: SessionCall): WireCall {
+  const { notify, ...rest } = call as SessionCall & { notify?: DataNotify };
+  return notify === undefined ? rest : { ...rest, notify: { ...notify, payload: b64(notify.payload) } };
+}
+
+export function callFromWire(w: WireCall): SessionCall {
+  const { notify, ...rest } = w;
+  return (
+    notify === undefined ? rest : { ...rest, notify: { ...notify, payload: bytes(notify.payload) } }
+  ) as SessionCall;
+}
 type Bytes<T> = { [K in keyof T]: T[K] extends Uint8Array ? string : T[K] };
 
 /** A SessionState as JSON: payloads in base64. */
@@ -102,8 +225,7 @@ export function parseMessage(text: string): NodeMessage | undefined {
   try {
     const m = JSON.parse(text) as { t?: unknown };
     if (m === null || typeof m !== "object") return undefined;
-    if (["handoff", "push", "broadcast", "kick", "end-replaced", "reply"].includes(String(m.t)))
-      return m as NodeMessage;
+    if (KINDS.has(String(m.t))) return m as NodeMessage;
   } catch {
     // not JSON: not ours
   }

@@ -9,8 +9,18 @@ import type { Keys } from "./keys.js";
 import { type NodeMessage, parseMessage, type Reply } from "./messages.js";
 
 interface Waiting {
-  resolve(reply: Reply | undefined): void;
+  /** Takes one reply; true once the request has every reply it waits for. */
+  take(reply: Reply): boolean;
+  /** Ends the wait (the request timed out, or the node is leaving). */
+  end(): void;
   timer: ReturnType<typeof setTimeout>;
+}
+
+/** What a request sent to several nodes at once gathered. */
+export interface Gathered {
+  readonly replies: readonly Reply[];
+  /** Replies that did not come in time. */
+  readonly missing: number;
 }
 
 export class NodeLink {
@@ -31,11 +41,7 @@ export class NodeLink {
       const m = parseMessage(text);
       if (m === undefined) return;
       if (m.t === "reply") {
-        const w = this.waiting.get(m.id);
-        if (w === undefined) return; // timed out
-        this.waiting.delete(m.id);
-        clearTimeout(w.timer);
-        w.resolve(m);
+        this.deliver(m);
       } else {
         onMessage(m);
       }
@@ -89,6 +95,18 @@ export class NodeLink {
     return ids.filter((_, i) => alive[i]);
   }
 
+  /** Registered nodes whose registration has expired. */
+  async deadNodes(): Promise<string[]> {
+    const ids = (await this.redis.smembers(this.keys.nodes)).filter((id) => id !== this.nodeId);
+    const alive = await Promise.all(ids.map((id) => this.isAlive(id)));
+    return ids.filter((_, i) => !alive[i]);
+  }
+
+  /** A dead node leaves the set of registered nodes (its members were purged). */
+  async forgetNode(nodeId: string): Promise<void> {
+    await this.redis.srem(this.keys.nodes, nodeId);
+  }
+
   async isAlive(nodeId: string): Promise<boolean> {
     if (nodeId === "") return false;
     return (await this.redis.exists(this.keys.node(nodeId))) === 1;
@@ -101,31 +119,88 @@ export class NodeLink {
 
   /** Asks a node; resolves with its reply, or undefined after `timeoutMs`. */
   async ask(nodeId: string, message: (id: number) => NodeMessage, timeoutMs: number): Promise<Reply | undefined> {
+    let answer: Reply | undefined;
+    await this.gather(
+      async (id) => {
+        await this.tell(nodeId, message(id));
+        return 1;
+      },
+      timeoutMs,
+      (reply) => {
+        answer = reply;
+      },
+    );
+    return answer;
+  }
+
+  /**
+   * Sends a request that several nodes answer: `send` sends it under `id` and resolves with how
+   * many replies to wait for (a channel's PUBLISH says how many nodes heard it). Resolves with
+   * the replies once all came, or after `timeoutMs` with those that did. A reply may come
+   * before `send` resolves.
+   */
+  async gather(
+    send: (id: number) => Promise<number>,
+    timeoutMs: number,
+    onReply?: (reply: Reply) => void,
+  ): Promise<Gathered> {
     const id = this.nextId++;
-    const reply = new Promise<Reply | undefined>((resolve) => {
-      const timer = setTimeout(() => {
-        this.waiting.delete(id);
-        resolve(undefined);
-      }, timeoutMs);
-      timer.unref();
-      this.waiting.set(id, { resolve, timer });
+    const replies: Reply[] = [];
+    let expected = Number.POSITIVE_INFINITY;
+    let done: () => void = () => {};
+    const finished = new Promise<void>((resolve) => {
+      done = resolve;
+    });
+    const timer = setTimeout(() => {
+      this.waiting.delete(id);
+      done();
+    }, timeoutMs);
+    timer.unref();
+    this.waiting.set(id, {
+      take: (reply) => {
+        replies.push(reply);
+        onReply?.(reply);
+        if (replies.length < expected) return false;
+        done();
+        return true;
+      },
+      end: done,
+      timer,
     });
     try {
-      await this.tell(nodeId, message(id));
+      expected = await send(id);
     } catch (e) {
-      const w = this.waiting.get(id);
-      if (w) clearTimeout(w.timer);
+      clearTimeout(timer);
       this.waiting.delete(id);
       throw e;
     }
-    return reply;
+    if (replies.length >= expected) {
+      clearTimeout(timer);
+      this.waiting.delete(id);
+      done();
+    }
+    await finished;
+    return { replies, missing: Math.max(0, expected - replies.length) };
+  }
+
+  /** Publishes a message (as JSON text) on a channel; resolves with how many nodes heard it. */
+  publishText(channel: string, text: string): Promise<number> {
+    return this.redis.publish(channel, text);
+  }
+
+  /** A reply this node gives itself (a request it heard on a channel it also listens to). */
+  deliver(reply: Reply): void {
+    const w = this.waiting.get(reply.id);
+    if (w === undefined || !w.take(reply)) return;
+    this.waiting.delete(reply.id);
+    clearTimeout(w.timer);
   }
 
   /** Gives up every request still waiting (the node is leaving). */
   close(): void {
     for (const w of this.waiting.values()) {
       clearTimeout(w.timer);
-      w.resolve(undefined);
+      w.end();
     }
     this.waiting.clear();
   }

@@ -8,7 +8,7 @@ import type { Logger } from "@tether/system";
 import type { Session } from "@tether/system/internal";
 import type { Redis } from "ioredis";
 import type { Keys } from "./keys.js";
-import { CLAIM_KEY, END_SESSION, SET_ATTACHED, TAKE_OVER } from "./scripts.js";
+import { CLAIM_KEY, END_SESSION, REASSERT, SET_ATTACHED, TAKE_OVER } from "./scripts.js";
 
 /** The scripts, as ioredis commands (defineCommand). */
 interface ScriptCommands {
@@ -16,12 +16,22 @@ interface ScriptCommands {
   takeOver(...args: (string | number)[]): Promise<string[] | null>;
   setAttached(...args: (string | number)[]): Promise<number>;
   endSession(...args: (string | number)[]): Promise<number>;
+  reassert(...args: (string | number)[]): Promise<number>;
+}
+
+/** What re-asserting ownership found: sessions another node took over, and sessions a Login replaced. */
+export interface Reasserted {
+  readonly moved: readonly string[];
+  readonly replaced: readonly string[];
 }
 
 /** What this node holds of a session it owns. */
 interface Owned {
   readonly playerId: number;
   readonly key: string;
+  readonly deviceId: string;
+  readonly createdAt: number;
+  readonly sessionEpoch: number;
   fence: string;
   /** When its keys' time to live was last renewed. */
   renewedAt: number;
@@ -60,6 +70,7 @@ export class Ownership {
     redis.defineCommand("takeOver", { numberOfKeys: 1, lua: TAKE_OVER });
     redis.defineCommand("setAttached", { numberOfKeys: 4, lua: SET_ATTACHED });
     redis.defineCommand("endSession", { numberOfKeys: 4, lua: END_SESSION });
+    redis.defineCommand("reassert", { numberOfKeys: 3, lua: REASSERT });
     this.redis = redis as Redis & ScriptCommands;
   }
 
@@ -87,7 +98,14 @@ export class Ownership {
       k.log(s.playerId, ""),
     );
     if (result === "claimed") {
-      this.own(s.sessionId, s.playerId, s.key, "1");
+      this.own(s.sessionId, {
+        playerId: s.playerId,
+        key: s.key,
+        deviceId: s.deviceId ?? "",
+        createdAt: s.createdAt,
+        sessionEpoch: s.sessionEpoch,
+        fence: "1",
+      });
       await this.redis.set(k.sessionPlayer(s.sessionId), s.playerId, "PX", this.ttlMs());
     }
     if (oldSid !== "" && result === "claimed") this.redis.del(k.sessionPlayer(oldSid)).catch(() => {});
@@ -103,8 +121,8 @@ export class Ownership {
       this.ttlMs(),
     );
     if (r === null) return undefined;
-    const [sid = "", oldOwner = "", fence = "0", , , device = "", epoch = "0"] = r;
-    this.own(sid, playerId, key, fence);
+    const [sid = "", oldOwner = "", fence = "0", , , device = "", epoch = "0", created = "0"] = r;
+    this.own(sid, { playerId, key, deviceId: device, createdAt: Number(created), sessionEpoch: Number(epoch), fence });
     this.redis.pexpire(this.keys.sessionPlayer(sid), this.ttlMs()).catch(() => {});
     return { sid, oldOwner, deviceId: device === "" ? undefined : device, sessionEpoch: Number(epoch) };
   }
@@ -167,7 +185,52 @@ export class Ownership {
     this.owned.clear();
   }
 
-  private own(sid: string, playerId: number, key: string, fence: string): void {
-    this.owned.set(sid, { playerId, key, fence, renewedAt: Date.now() });
+  private own(sid: string, o: Omit<Owned, "renewedAt">): void {
+    this.owned.set(sid, { ...o, renewedAt: Date.now() });
+  }
+
+  /** The sessions this node owns, with their players. */
+  sessions(): { readonly sid: string; readonly playerId: number }[] {
+    return [...this.owned].map(([sid, o]) => ({ sid, playerId: o.playerId }));
+  }
+
+  /**
+   * Redis came back: re-asserts every session this node owns (its record is written again if
+   * Redis lost it). Sessions whose fence moved, or whose key a Login took, are no longer this
+   * node's: they are forgotten here and reported.
+   */
+  async reassert(isAttached: (sid: string) => boolean): Promise<Reasserted> {
+    const k = this.keys;
+    const entries = [...this.owned];
+    const results = await Promise.all(
+      entries.map(([sid, o]) =>
+        this.redis.reassert(
+          k.session(o.playerId, sid),
+          k.sessionKey(o.playerId, o.key),
+          k.player(o.playerId),
+          this.nodeId,
+          o.fence,
+          this.ttlMs(),
+          sid,
+          o.key,
+          o.playerId,
+          o.deviceId,
+          o.createdAt,
+          o.sessionEpoch,
+          isAttached(sid) ? 1 : 0,
+        ),
+      ),
+    );
+    const moved: string[] = [];
+    const replaced: string[] = [];
+    entries.forEach(([sid, o], i) => {
+      if (results[i] === 1) {
+        this.redis.set(k.sessionPlayer(sid), o.playerId, "PX", this.ttlMs()).catch(() => {});
+        return;
+      }
+      this.forget(sid);
+      (results[i] === 0 ? moved : replaced).push(sid);
+    });
+    return { moved, replaced };
   }
 }

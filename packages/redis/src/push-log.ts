@@ -65,6 +65,8 @@ export class PushLog {
     private readonly keys: Keys,
     private readonly ttlMs: () => number,
     private readonly logger: () => Logger | undefined,
+    /** Appends and trims made, for `/metrics`. */
+    private readonly counts: { appends: number; trims: number },
   ) {}
 
   /** A reliable push entered a session's ring: appended with the turn's batch. */
@@ -123,10 +125,15 @@ export class PushLog {
     for (const { session, entry } of batch) {
       const key = this.keys.log(session.playerId, session.sessionId);
       writes.push(
-        this.redis.xadd(key, `${entry.pushId}-0`, "e", packEntry(entry)).catch((e: unknown) => {
-          this.refused++;
-          this.logger()?.warn("redis: a push was not logged", { sessionId: session.sessionId, error: String(e) });
-        }),
+        this.redis.xadd(key, `${entry.pushId}-0`, "e", packEntry(entry)).then(
+          () => {
+            this.counts.appends++;
+          },
+          (e: unknown) => {
+            this.refused++;
+            this.logger()?.warn("redis: a push was not logged", { sessionId: session.sessionId, error: String(e) });
+          },
+        ),
       );
       // The stream lives as long as the session's records; renewed at most every half of it.
       const renewed = this.renewedAt.get(session) ?? 0;
@@ -143,6 +150,9 @@ export class PushLog {
     for (const [s, through] of this.trims) {
       this.redis
         .xtrim(this.keys.log(s.playerId, s.sessionId), "MINID", `${through + 1}-0`)
+        .then(() => {
+          this.counts.trims++;
+        })
         .catch((e: unknown) => this.logger()?.warn("redis: could not trim a push log", { error: String(e) }));
     }
     this.trims.clear();

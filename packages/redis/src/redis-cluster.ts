@@ -8,24 +8,36 @@ import { ErrorCode, TetherError } from "@tether/protocol";
 import type {
   Cluster,
   ClusterHost,
+  ClusterStats,
+  GatewayHere,
   Logger,
   LoginClaim,
   NodeCounts,
   PushOptions,
+  SessionCall,
   SessionEndReason,
+  SessionInfo,
+  SessionRef,
   SessionState,
   TakeOver,
+  TopicChange,
+  TopicMembers,
 } from "@tether/system";
 import type { RingEntry, Session } from "@tether/system/internal";
 import { Redis, Cluster as RedisClusterClient } from "ioredis";
-import { Directory, type Held } from "./directory.js";
+import { ClusterCounters } from "./cluster-counters.js";
+import { Directory } from "./directory.js";
 import { Forwarding } from "./forwarding.js";
+import { Inbox } from "./inbox.js";
 import { Keys } from "./keys.js";
-import { b64, bytes, type NodeMessage, type Reply, stateFromWire, stateToWire } from "./messages.js";
+import { stateFromWire } from "./messages.js";
 import { NodeLink } from "./node-link.js";
 import { type RedisClusterOptions, resolveRedisOptions } from "./options.js";
 import { Ownership } from "./ownership.js";
 import { PushLog } from "./push-log.js";
+import { RemoteGateway } from "./remote-gateway.js";
+import { TopicMembership } from "./topic-membership.js";
+import { TopicPublishing } from "./topic-publishing.js";
 
 const busy = (e: unknown) =>
   new TetherError(ErrorCode.SERVER_BUSY, `the cluster is unavailable (${e instanceof Error ? e.message : String(e)})`);
@@ -67,14 +79,24 @@ interface Joined {
   readonly ownership: Ownership;
   readonly renewTimer: ReturnType<typeof setInterval>;
   readonly directory: Directory;
+  readonly membership: TopicMembership;
+  /** The cluster's serverEpoch, written again if Redis lost it. */
+  readonly serverEpoch: string;
 }
 
 export class RedisCluster implements Cluster {
   readonly options: RedisClusterOptions;
   readonly keys: Keys;
   private host: ClusterHost | undefined;
+  private here: GatewayHere | undefined;
   private joined: Joined | undefined;
   private readonly forwarding: Forwarding;
+  private readonly counters = new ClusterCounters();
+  private readonly remote: RemoteGateway;
+  private readonly publishing: TopicPublishing;
+  private readonly inbox: Inbox;
+  /** Redis went away while joined: ownership is re-asserted when it is back. */
+  private redisLost = false;
   /**
    * Sessions another node's Login replaced before this node learnt it had claimed them (the
    * message can overtake the claim's own answer): ended as soon as their claim returns.
@@ -90,7 +112,31 @@ export class RedisCluster implements Cluster {
       () => this.connected().link,
       () => this.host,
       (sid) => this.connected().directory.ownerOf(sid),
+      this.counters,
     );
+    const self = this;
+    const parts = {
+      nodeId: this.options.nodeId,
+      keys: this.keys,
+      timeoutMs: this.options.handoffTimeoutMs,
+      counters: this.counters,
+      forwarding: this.forwarding,
+      link: () => this.connected().link,
+      directory: () => this.connected().directory,
+      membership: () => this.connected().membership,
+      ownership: () => this.connected().ownership,
+      host: () => this.host,
+      here: () => this.here,
+      logger: () => this.logger,
+      durable: () => this.barrier(),
+      rememberReplaced: (sid: string) => this.rememberReplaced(sid),
+      get publishing() {
+        return self.publishing;
+      },
+    };
+    this.remote = new RemoteGateway(parts);
+    this.publishing = new TopicPublishing(parts);
+    this.inbox = new Inbox(parts);
   }
 
   get nodeId(): string {
@@ -106,8 +152,9 @@ export class RedisCluster implements Cluster {
     return (this.host?.limits.sessionTtlMs ?? 60_000) + this.options.nodeTtlMs;
   }
 
-  async start(host: ClusterHost): Promise<{ readonly serverEpoch: string }> {
+  async start(host: ClusterHost, here: GatewayHere): Promise<{ readonly serverEpoch: string }> {
     this.host = host;
+    this.here = here;
     const o = this.options;
     const common = { lazyConnect: true, commandTimeout: o.commandTimeoutMs, maxRetriesPerRequest: 1 };
     // A Cluster client serves the same commands as a Redis one (ioredis types them apart).
@@ -118,6 +165,12 @@ export class RedisCluster implements Cluster {
         ? (o.client.duplicate() as unknown as Redis)
         : redis.duplicate({ ...common, commandTimeout: undefined });
     for (const c of [redis, subscriber]) c.on("error", (e: Error) => this.logger?.warn("redis", { error: e.message }));
+    redis.on("close", () => {
+      if (this.joined !== undefined) this.redisLost = true;
+    });
+    redis.on("ready", () => {
+      if (this.redisLost) this.reassert();
+    });
     const ownership = new Ownership(
       redis,
       this.keys,
@@ -128,7 +181,7 @@ export class RedisCluster implements Cluster {
     if (o.client === undefined) await redis.connect();
     if (subscriber.status === "wait") await subscriber.connect(); // lazy: connect it; else it is connecting
     const link = new NodeLink(redis, subscriber, this.keys, o.nodeId, o.nodeTtlMs);
-    await link.listen((m) => this.onMessage(m));
+    await link.listen((m) => this.inbox.take(m));
     await link.register(host.counts());
     await redis.set(this.keys.serverEpoch, randomBytes(16).toString("base64url"), "NX");
     const serverEpoch = (await redis.get(this.keys.serverEpoch)) as string;
@@ -141,10 +194,12 @@ export class RedisCluster implements Cluster {
             this.keys,
             () => this.ttlMs,
             () => this.logger,
+            this.counters.log,
           )
         : undefined;
     const directory = new Directory(redis, this.keys, link);
-    this.joined = { redis, subscriber, link, ownership, renewTimer, log, directory };
+    const membership = new TopicMembership(redis, subscriber, this.keys, o.nodeId, () => this.logger);
+    this.joined = { redis, subscriber, link, ownership, renewTimer, log, directory, membership, serverEpoch };
     return { serverEpoch };
   }
 
@@ -160,6 +215,7 @@ export class RedisCluster implements Cluster {
     clearInterval(j.renewTimer);
     j.link.close();
     try {
+      await j.membership.purge(this.nodeId); // the sessions left here are nobody's now
       await j.link.unregister();
     } catch (e) {
       this.logger?.warn("redis: could not unregister the node", { error: String(e) });
@@ -208,10 +264,16 @@ export class RedisCluster implements Cluster {
     const { sid, oldOwner } = taken;
     const asking = oldOwner !== this.nodeId ? this.askHandoff(oldOwner, sid) : Promise.resolve(undefined);
     const handed = await this.forwarding.arrivingWhile(sid, asking);
-    if (handed !== undefined) return { kind: "moved", state: handed };
+    if (handed !== undefined) {
+      this.counters.handoffs.handed++;
+      return { kind: "moved", state: handed };
+    }
     const state = lostState(key, playerId, sid, taken.deviceId, taken.sessionEpoch);
     const log = this.joined?.log;
-    if (log === undefined) return { kind: "lost", state };
+    if (log === undefined) {
+      this.counters.handoffs.lost++;
+      return { kind: "lost", state };
+    }
     // Durability "log": the unacknowledged pushes outlived their node.
     let logged: Awaited<ReturnType<PushLog["read"]>>;
     try {
@@ -219,6 +281,7 @@ export class RedisCluster implements Cluster {
     } catch (e) {
       throw busy(e);
     }
+    this.counters.handoffs["from-log"]++;
     if (logged === undefined) return { kind: "moved", state };
     return {
       kind: "moved",
@@ -242,96 +305,71 @@ export class RedisCluster implements Cluster {
     return this.forwarding.send(sessionId, msgId, payload, options);
   }
 
-  async totals(): Promise<NodeCounts> {
-    const { link } = this.connected();
-    const here = (this.host as ClusterHost).counts();
-    try {
-      return await link.totals(here);
-    } catch (e) {
-      throw busy(e);
-    }
+  totals(): Promise<NodeCounts> {
+    return this.remote.totals();
   }
 
-  async onlineElsewhere(playerIds: readonly number[]): Promise<readonly number[]> {
-    if (playerIds.length === 0) return [];
-    const { directory } = this.connected();
-    try {
-      const held = await Promise.all(playerIds.map((id) => directory.heldElsewhere(id)));
-      return playerIds.filter((_, i) => held[i]?.some((h) => h.attached));
-    } catch (e) {
-      throw busy(e);
-    }
+  onlineElsewhere(playerIds: readonly number[]): Promise<readonly number[]> {
+    return this.remote.onlineElsewhere(playerIds);
   }
 
-  async sendToPlayerElsewhere(
-    playerId: number,
+  sendToPlayerElsewhere(playerId: number, msgId: number, payload: Uint8Array, options: PushOptions): Promise<number> {
+    return this.remote.sendToPlayerElsewhere(playerId, msgId, payload, options);
+  }
+
+  broadcastElsewhere(msgId: number, payload: Uint8Array, options: PushOptions): Promise<number> {
+    return this.remote.broadcastElsewhere(msgId, payload, options);
+  }
+
+  kickElsewhere(target: string | { readonly playerId: number }, reason: string): Promise<number> {
+    return this.remote.kickElsewhere(target, reason);
+  }
+
+  callElsewhere(sessionId: string, call: SessionCall): Promise<boolean> {
+    return this.remote.callElsewhere(sessionId, call);
+  }
+
+  infoElsewhere(sessionIds: readonly string[]): Promise<SessionInfo[]> {
+    return this.remote.infoElsewhere(sessionIds);
+  }
+
+  publishElsewhere(
+    topics: readonly string[],
     msgId: number,
     payload: Uint8Array,
     options: PushOptions,
   ): Promise<number> {
-    const { directory } = this.connected();
-    let held: Held[];
-    try {
-      held = await directory.heldElsewhere(playerId);
-    } catch (e) {
-      throw busy(e);
-    }
-    const sent = await Promise.all(held.map((h) => this.forwarding.pushTo(h.owner, h.sid, msgId, payload, options)));
-    return sent.filter(Boolean).length;
+    this.connected();
+    return this.publishing.publish(topics, msgId, payload, options);
   }
 
-  async broadcastElsewhere(msgId: number, payload: Uint8Array, options: PushOptions): Promise<number> {
-    const { link } = this.connected();
-    let nodes: string[];
-    try {
-      nodes = await link.liveNodes();
-    } catch (e) {
-      throw busy(e);
-    }
-    const encoded = b64(payload);
-    const counts = await Promise.all(
-      nodes.map(async (node) => {
-        const reply = await link.ask(
-          node,
-          (id) => ({ t: "broadcast", id, from: this.nodeId, msgId, payload: encoded, ...options }),
-          this.options.handoffTimeoutMs,
-        );
-        // A node that does not answer: a best-effort broadcast is lost there; a reliable one rejects.
-        if (reply === undefined && options.reliable === true) {
-          throw new TetherError(ErrorCode.SERVER_BUSY, `node ${node} did not take the broadcast in time`);
-        }
-        return reply?.count ?? 0;
-      }),
-    );
-    return counts.reduce((a, b) => a + b, 0);
+  deleteTopicsElsewhere(topics: readonly string[]): Promise<void> {
+    this.connected();
+    return this.publishing.deleteTopics(topics);
   }
 
-  async kickElsewhere(target: string | { readonly playerId: number }, reason: string): Promise<number> {
-    const { directory, link } = this.connected();
-    let held: { readonly sid: string; readonly owner: string }[];
-    try {
-      if (typeof target === "string") {
-        const owner = await directory.ownerOf(target);
-        held = owner === undefined ? [] : [{ sid: target, owner }];
-      } else {
-        held = await directory.heldElsewhere(target.playerId);
-      }
-    } catch (e) {
-      throw busy(e);
-    }
-    const kicked = await Promise.all(
-      held.map(async (h) => {
-        const reply = await link.ask(
-          h.owner,
-          (id) => ({ t: "kick", id, from: this.nodeId, sid: h.sid, reason }),
-          this.options.handoffTimeoutMs,
-        );
-        if (reply === undefined)
-          throw new TetherError(ErrorCode.SERVER_BUSY, "the session's node did not answer in time");
-        return reply.ok === true;
-      }),
-    );
-    return kicked.filter(Boolean).length;
+  sessionsElsewhere(): Promise<readonly SessionRef[]> {
+    return this.remote.sessionsElsewhere();
+  }
+
+  kickGuestElsewhere(connId: string, delayMs: number): Promise<void> {
+    return this.remote.kickGuestElsewhere(connId, delayMs);
+  }
+
+  topicsChanged(change: TopicChange): Promise<void> | undefined {
+    return this.joined?.membership.changed(change);
+  }
+
+  topicList(): Promise<readonly string[]> {
+    return this.remote.topicList();
+  }
+
+  topicMembers(topics: readonly string[]): Promise<TopicMembers> {
+    return this.remote.topicMembers(topics);
+  }
+
+  stats(): ClusterStats {
+    return this.counters.stats(this.joined?.redis.status === "ready");
   }
 
   attached(session: Session): void {
@@ -379,60 +417,6 @@ export class RedisCluster implements Cluster {
     return reply?.state ? stateFromWire(reply.state) : undefined;
   }
 
-  private onMessage(m: Exclude<NodeMessage, Reply>): void {
-    const host = this.host;
-    const j = this.joined;
-    if (host === undefined || j === undefined) return;
-    const answer = (to: { from: string; id: number }, reply: Omit<Reply, "t" | "id">) =>
-      j.link
-        .tell(to.from, { t: "reply", id: to.id, ...reply })
-        .catch((e: unknown) => this.logger?.warn("redis: could not answer a node", { error: String(e) }));
-    switch (m.t) {
-      case "push":
-        this.forwarding.take(m).then(
-          (r) => answer(m, r),
-          (e: unknown) => {
-            this.logger?.warn("a forwarded push failed", { sessionId: m.sid, error: String(e) });
-            return answer(m, { ok: false });
-          },
-        );
-        return;
-      case "broadcast": {
-        const options = {
-          ...(m.reliable === undefined ? {} : { reliable: m.reliable }),
-          ...(m.compress === undefined ? {} : { compress: m.compress }),
-          ...(m.rev === undefined ? {} : { rev: m.rev }),
-        };
-        let count = 0;
-        try {
-          count = host.broadcastHere(m.msgId, bytes(m.payload), options);
-        } catch (e) {
-          this.logger?.warn("a broadcast from another node failed", { error: String(e) });
-        }
-        // Answered once its reliable copies are durable (durability "log").
-        const reply = () => answer(m, { count });
-        void Promise.resolve(this.barrier()).then(reply, reply);
-        return;
-      }
-      case "kick":
-        void answer(m, { ok: host.kickHere(m.sid, m.reason) });
-        return;
-      case "end-replaced":
-        j.ownership.forget(m.sid);
-        // Not in the store yet: its claim is still on its way here (the message overtook it).
-        if (!host.endReplaced(m.sid)) this.rememberReplaced(m.sid);
-        return;
-      case "handoff":
-        j.ownership.forget(m.sid); // its new owner holds the fence now
-        this.forwarding.moved(m.sid, m.from);
-        host.handOff(m.sid).then(
-          (state) => answer(m, { state: state ? stateToWire(state) : null }),
-          (e: unknown) => this.logger?.error("handoff failed", { sessionId: m.sid, error: String(e) }),
-        );
-        return;
-    }
-  }
-
   /** Keeps an early "end-replaced" for a claim still on its way (10 s at most, in arrival order). */
   private rememberReplaced(sid: string): void {
     const now = Date.now();
@@ -443,15 +427,57 @@ export class RedisCluster implements Cluster {
     if (this.replacedEarly.size < 10_000) this.replacedEarly.set(sid, now);
   }
 
-  /** Renews this node's registration, and the keys of its attached sessions before they expire. */
+  /**
+   * Renews this node's registration, and the keys of its attached sessions before they expire;
+   * purges the topic members of nodes found dead.
+   */
   private renew(): void {
     const j = this.joined;
     const host = this.host;
     if (j === undefined || host === undefined) return;
+    if (this.redisLost && j.redis.status === "ready") this.reassert();
     j.link
       .register(host.counts())
       .catch((e: unknown) => this.logger?.warn("redis: could not renew the node", { error: String(e) }));
     j.ownership.renewAttached(host.limits.sessionTtlMs, (sid) => host.isAttached(sid));
+    j.link
+      .deadNodes()
+      .then((dead) => Promise.all(dead.map((id) => j.membership.purge(id).then(() => j.link.forgetNode(id)))))
+      .catch((e: unknown) => this.logger?.warn("redis: could not purge dead nodes", { error: String(e) }));
+  }
+
+  /**
+   * Redis is back after an outage (cluster.md, Redis outages): the node registers again,
+   * re-asserts the sessions it owns (closing, 4500, those another node took meanwhile), writes
+   * its topic membership again and listens to its topics. Retried at the next renewal if it fails.
+   */
+  private reassert(): void {
+    const j = this.joined;
+    const host = this.host;
+    const here = this.here;
+    if (j === undefined || host === undefined || here === undefined) return;
+    this.redisLost = false;
+    const work = async () => {
+      await j.link.register(host.counts());
+      await j.redis.set(this.keys.serverEpoch, j.serverEpoch, "NX");
+      const { moved, replaced } = await j.ownership.reassert((sid) => host.isAttached(sid));
+      for (const sid of moved) {
+        // Another node holds it now: this node lets it go without ending it.
+        host
+          .handOff(sid)
+          .catch((e: unknown) => this.logger?.warn("closing a moved session failed", { error: String(e) }));
+      }
+      for (const sid of replaced) host.endReplaced(sid);
+      const sessions = j.ownership
+        .sessions()
+        .map((s) => ({ sessionId: s.sid, playerId: s.playerId, topics: here.topicsOf(s.sid) }));
+      await j.membership.reassert(sessions);
+      this.logger?.info("redis: back; ownership re-asserted", { moved: moved.length, replaced: replaced.length });
+    };
+    work().catch((e: unknown) => {
+      this.redisLost = true;
+      this.logger?.warn("redis: could not re-assert ownership", { error: String(e) });
+    });
   }
 }
 

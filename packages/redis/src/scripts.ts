@@ -85,3 +85,30 @@ if redis.call('GET', KEYS[2]) == ARGV[3] then redis.call('DEL', KEYS[2]) end
 redis.call('SREM', KEYS[3], ARGV[3])
 return 1
 `;
+
+/**
+ * Redis came back: the owner re-asserts a session it holds. Its record is renewed when the
+ * owner and fence are still its own, and written again when Redis lost it (no record, and the
+ * key names this session or none).
+ * KEYS: record, key index, player set. ARGV: owner, fence, ttl ms, sid, key,
+ * player, device, created, epoch, attached (1/0).
+ * Returns 1 (still its own), 0 (another node took it over: the fence moved) or 2 (a Login
+ * replaced it: the key names another session).
+ */
+export const REASSERT = `
+local o = redis.call('HMGET', KEYS[1], 'owner', 'fence')
+if o[1] then
+  if o[1] ~= ARGV[1] or o[2] ~= ARGV[2] then return 0 end
+  redis.call('HSET', KEYS[1], 'attached', ARGV[10])
+else
+  local cur = redis.call('GET', KEYS[2])
+  if cur and cur ~= ARGV[4] then return 2 end
+  redis.call('HSET', KEYS[1], 'sid', ARGV[4], 'key', ARGV[5], 'player', ARGV[6], 'device', ARGV[7],
+    'owner', ARGV[1], 'fence', ARGV[2], 'attached', ARGV[10], 'created', ARGV[8], 'epoch', ARGV[9])
+end
+redis.call('SET', KEYS[2], ARGV[4], 'PX', ARGV[3])
+redis.call('PEXPIRE', KEYS[1], ARGV[3])
+redis.call('SADD', KEYS[3], ARGV[4])
+redis.call('PEXPIRE', KEYS[3], ARGV[3])
+return 1
+`;

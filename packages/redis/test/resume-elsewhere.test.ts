@@ -207,7 +207,9 @@ describe("resume on another node", () => {
     expect(await b.server.gateway.topicMembers(["room"])).toEqual({ room: [sessionId] });
     const [info] = await b.server.gateway.sessionInfo([sessionId]);
     expect(info?.data).toEqual({ level: "7" });
-    expect(await a.server.gateway.topicMembers(["room"])).toEqual({ room: [] });
+    // Membership is cluster-wide: both nodes see the session in the room, now held by b.
+    expect(await a.server.gateway.topicMembers(["room"])).toEqual({ room: [sessionId] });
+    expect(await b.server.gateway.topicMembers(["room"])).toEqual({ room: [sessionId] });
   });
 
   it("races the client's last ACK: OK and nothing replayed whether the ACK arrives before or after the move", async () => {

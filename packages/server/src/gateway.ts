@@ -4,7 +4,10 @@
  * process), remotely (split mode, over a link) or by a cluster (Redis). Ids: playerId (from the
  * authenticator), sessionId (one per session), connId (one per connection; guests have only it).
  */
-import type { PushOptions } from "@tether/system/internal";
+import type { DataNotify, PushOptions, SessionInfo } from "@tether/system/internal";
+
+export type { DataNotify, SessionInfo };
+
 import type { ServerLimits } from "./options.js";
 
 /**
@@ -28,32 +31,6 @@ export interface PublishItem {
   readonly msgId: number;
   readonly payload: Uint8Array;
   readonly options?: GatewayPushOptions;
-}
-
-/** A push sent with a session-data change, in the same call. */
-export interface DataNotify {
-  readonly msgId: number;
-  readonly payload: Uint8Array;
-  readonly options?: GatewayPushOptions;
-}
-
-export interface SessionInfo {
-  readonly sessionId: string;
-  readonly playerId: number;
-  readonly deviceId: string | undefined;
-  readonly sessionEpoch: number;
-  readonly topics: readonly string[];
-  readonly data: Readonly<Record<string, string>>;
-  readonly connected: boolean;
-  readonly connId: string | undefined;
-  readonly remoteAddress: string | undefined;
-  /** ms since the epoch. */
-  readonly createdAt: number;
-  readonly detachedAt: number | undefined;
-  readonly lastAckedPushId: number;
-  readonly lastIssuedPushId: number;
-  readonly ringSize: number;
-  readonly ringBytes: number;
 }
 
 export interface MetricsSnapshot {

@@ -2,37 +2,26 @@
  * The Gateway served by this process: every call works on the local session store, topic
  * index and connections of one server (its GatewayHost).
  */
-import { CloseCode } from "@tether/protocol";
 import {
   checkGameMsgId,
+  type DataNotify,
   InvalidOptionError,
   type Session,
-  type SessionEngine,
-  sessionDataProblem,
+  type SessionCall,
+  type SessionInfo,
+  type SessionRef,
 } from "@tether/system/internal";
-import type {
-  BulkItem,
-  DataNotify,
-  Gateway,
-  GatewayPushOptions,
-  MetricsSnapshot,
-  PublishItem,
-  SessionInfo,
-} from "./gateway.js";
+import type { BulkItem, Gateway, GatewayPushOptions, MetricsSnapshot, PublishItem } from "./gateway.js";
+import { type HereHost, NodeGateway } from "./gateway-here.js";
 import type { ServerLimits } from "./options.js";
 import { durable, RemoteTargets } from "./remote-targets.js";
-import type { TopicIndex } from "./topics.js";
 
 /**
  * What the local gateway needs from the server around it: the session layer, the topic index,
  * its connections, and the server's own metrics and limits.
  */
-export interface GatewayHost {
-  readonly engine: SessionEngine;
-  readonly topics: TopicIndex;
+export interface GatewayHost extends HereHost {
   readonly connectionCount: number;
-  /** Closes a connection that has not authenticated, after `delayMs` (skipped if it does). */
-  kickGuest(connId: string, delayMs: number): void;
   metricsSnapshot(): MetricsSnapshot;
   limits(): ServerLimits;
   setLimits(patch: Partial<ServerLimits>): ServerLimits;
@@ -59,13 +48,20 @@ function checkStrings(name: string, list: unknown, maxLength = 256): readonly st
 export class LocalGateway implements Gateway {
   /** Targets held by other nodes of the cluster (none for one node). */
   private readonly elsewhere: RemoteTargets;
+  /** This node's own sessions and topics; also answers other nodes' calls on them. */
+  readonly here: NodeGateway;
 
   constructor(private readonly server: GatewayHost) {
     this.elsewhere = new RemoteTargets(server.engine.cluster);
+    this.here = new NodeGateway(server);
   }
 
   private get engine() {
     return this.server.engine;
+  }
+
+  private get cluster() {
+    return this.server.engine.cluster;
   }
 
   /** Topic names: an array of non-empty strings, each within the topic limits (topics.ts). */
@@ -127,9 +123,17 @@ export class LocalGateway implements Gateway {
       this.engine.pushBody(item.msgId, item.payload, item.options);
     }
     let n = 0;
+    const away: Promise<number>[] = [];
     for (const item of items) {
-      n += this.engine.pushMany(this.sessionsOf(item), item.msgId, item.payload, item.options);
+      const here = this.sessionsOf(item);
+      n += this.engine.pushMany(here, item.msgId, item.payload, item.options);
+      if (item.sessionId === undefined) {
+        away.push(this.elsewhere.toPlayers([item.playerId], item.msgId, item.payload, item.options));
+      } else if (here.length === 0) {
+        away.push(this.elsewhere.toSessions([item.sessionId], item.msgId, item.payload, item.options));
+      }
     }
+    for (const count of await Promise.all(away)) n += count;
     return this.durable(n);
   }
 
@@ -167,33 +171,38 @@ export class LocalGateway implements Gateway {
     return this.durable(here + (await this.engine.cluster.broadcastElsewhere(msgId, payload, o)));
   }
 
-  async subscribe(sessionId: string, topics: readonly string[]): Promise<boolean> {
+  /** A call on one session: run here when it is here, else by the node that holds it. */
+  private async onSession(sessionId: string, call: SessionCall): Promise<boolean> {
     const s = this.engine.store.byId(sessionId);
-    if (!s) return false;
-    this.server.topics.subscribe(s, this.topicNames(topics));
+    if (s === undefined) return this.cluster.callElsewhere(sessionId, call);
+    if (s.ended) return false;
+    await this.here.run(s, call);
     return true;
+  }
+
+  async subscribe(sessionId: string, topics: readonly string[]): Promise<boolean> {
+    return this.onSession(sessionId, { kind: "subscribe", topics: this.topicNames(topics) });
   }
 
   async unsubscribe(sessionId: string, topics: readonly string[]): Promise<boolean> {
-    const s = this.engine.store.byId(sessionId);
-    if (!s) return false;
-    this.server.topics.unsubscribe(s, this.topicNames(topics));
-    return true;
+    return this.onSession(sessionId, { kind: "unsubscribe", topics: this.topicNames(topics) });
   }
 
   async deleteTopics(topics: readonly string[]): Promise<void> {
-    this.server.topics.deleteTopics(this.topicNames(topics));
+    const names = this.topicNames(topics);
+    this.server.topics.deleteTopics(names);
+    await this.cluster.deleteTopicsElsewhere(names);
   }
 
   async publish(
     topics: readonly string[],
     msgId: number,
     payload: Uint8Array,
-    options?: GatewayPushOptions,
+    options: GatewayPushOptions = {},
   ): Promise<number> {
-    return this.durable(
-      this.engine.pushMany(this.server.topics.sessionsOf(this.topicNames(topics)), msgId, payload, options),
-    );
+    const names = this.topicNames(topics);
+    const here = this.engine.pushMany(this.server.topics.sessionsOf(names), msgId, payload, options);
+    return this.durable(here + (await this.cluster.publishElsewhere(names, msgId, payload, options)));
   }
 
   async publishBulk(items: readonly PublishItem[]): Promise<number> {
@@ -211,18 +220,14 @@ export class LocalGateway implements Gateway {
     if (typeof reason !== "string" || reason.length > 1024)
       throw new InvalidOptionError("reason", "must be a string of at most 1024 characters");
     const sessions = this.sessionsOf(typeof target === "string" ? { sessionId: target } : target);
-    for (const s of sessions) {
-      const conn = s.connection;
-      this.engine.endSession(s, "kicked");
-      conn?.close(CloseCode.KICKED, reason);
-    }
+    for (const s of sessions) this.here.kick(s, reason);
     // A session target found here is nowhere else; a player's other sessions may be.
     if (typeof target === "string" && sessions.length > 0) return sessions.length;
     return sessions.length + (await this.engine.cluster.kickElsewhere(target, reason));
   }
 
   async kickGuest(connId: string, delayMs = 0): Promise<void> {
-    this.server.kickGuest(connId, delayMs);
+    if (!this.server.kickGuest(connId, delayMs)) await this.cluster.kickGuestElsewhere(connId, delayMs);
   }
 
   async isOnline(playerIds: readonly number[]): Promise<number[]> {
@@ -232,10 +237,14 @@ export class LocalGateway implements Gateway {
     return ids.filter((id) => here(id) || elsewhere.has(id));
   }
 
+  /** Sessions held here and by every other live node. */
+  private async everySession(): Promise<readonly SessionRef[]> {
+    const away = await this.cluster.sessionsElsewhere();
+    return away.length === 0 ? this.here.sessionsHere() : [...this.here.sessionsHere(), ...away];
+  }
+
   async players(): Promise<number[]> {
-    const ids = new Set<number>();
-    for (const s of this.engine.store.values()) ids.add(s.playerId);
-    return [...ids];
+    return [...new Set((await this.everySession()).map((s) => s.playerId))];
   }
 
   async playerCount(): Promise<number> {
@@ -243,7 +252,7 @@ export class LocalGateway implements Gateway {
   }
 
   async sessions(): Promise<string[]> {
-    return [...this.engine.store.values()].map((s) => s.sessionId);
+    return (await this.everySession()).map((s) => s.sessionId);
   }
 
   /** Sessions here, or in the whole cluster (the sum of live nodes' own counts). */
@@ -257,51 +266,47 @@ export class LocalGateway implements Gateway {
   }
 
   async topics(): Promise<string[]> {
-    return this.server.topics.topics();
+    return [...((await this.cluster.topicList()) ?? this.server.topics.topics())];
   }
 
   async topicCount(): Promise<number> {
-    return this.server.topics.size;
+    const list = await this.cluster.topicList();
+    return list === undefined ? this.server.topics.size : list.length;
+  }
+
+  /** Members of each topic: this node's, or the whole cluster's. */
+  private async members(topics: readonly string[]): Promise<Record<string, SessionRef[]>> {
+    const names = this.topicNames(topics);
+    const cluster = await this.cluster.topicMembers(names);
+    if (cluster !== undefined) return cluster;
+    const out: Record<string, SessionRef[]> = {};
+    for (const t of names) {
+      out[t] = [...this.server.topics.sessionsOf([t])].map((s) => ({ sessionId: s.sessionId, playerId: s.playerId }));
+    }
+    return out;
   }
 
   async topicMembers(topics: readonly string[]): Promise<Record<string, string[]>> {
     const out: Record<string, string[]> = {};
-    for (const t of this.topicNames(topics)) out[t] = [...this.server.topics.sessionsOf([t])].map((s) => s.sessionId);
+    for (const [t, refs] of Object.entries(await this.members(topics))) out[t] = refs.map((r) => r.sessionId);
     return out;
   }
 
   async topicPlayerCount(topics: readonly string[]): Promise<Record<string, number>> {
     const out: Record<string, number> = {};
-    for (const t of this.topicNames(topics)) {
-      out[t] = new Set([...this.server.topics.sessionsOf([t])].map((s) => s.playerId)).size;
+    for (const [t, refs] of Object.entries(await this.members(topics))) {
+      out[t] = new Set(refs.map((r) => r.playerId)).size;
     }
     return out;
   }
 
+  /** In the order asked; unknown ids are left out. */
   async sessionInfo(sessionIds: readonly string[]): Promise<SessionInfo[]> {
-    const out: SessionInfo[] = [];
-    for (const id of checkStrings("sessionIds", sessionIds)) {
-      const s = this.engine.store.byId(id);
-      if (!s) continue;
-      out.push({
-        sessionId: s.sessionId,
-        playerId: s.playerId,
-        deviceId: s.deviceId,
-        sessionEpoch: s.sessionEpoch,
-        topics: [...s.topics],
-        data: Object.fromEntries(s.data),
-        connected: s.attached,
-        connId: s.connection?.connId,
-        remoteAddress: s.connection?.info.remoteAddress,
-        createdAt: s.createdAt,
-        detachedAt: s.detachedAt,
-        lastAckedPushId: s.lastAckedPushId,
-        lastIssuedPushId: s.lastIssuedPushId,
-        ringSize: s.ring.size,
-        ringBytes: s.ring.byteSize,
-      });
-    }
-    return out;
+    const ids = checkStrings("sessionIds", sessionIds);
+    const found = new Map(this.here.infoHere(ids).map((i) => [i.sessionId, i]));
+    const missing = ids.filter((id) => !found.has(id));
+    if (missing.length > 0) for (const i of await this.cluster.infoElsewhere(missing)) found.set(i.sessionId, i);
+    return ids.flatMap((id) => found.get(id) ?? []);
   }
 
   async setSessionData(
@@ -310,25 +315,14 @@ export class LocalGateway implements Gateway {
     notify?: DataNotify,
   ): Promise<boolean> {
     checkNotify(notify);
-    const s = this.engine.store.byId(sessionId);
-    if (!s) return false;
     if (typeof patch !== "object" || patch === null) throw new InvalidOptionError("patch", "must be an object");
-    const entries = Object.entries(patch);
-    const problem = sessionDataProblem(entries, s.data);
-    if (problem !== undefined) throw new InvalidOptionError("patch", problem);
-    for (const [k, v] of entries) s.data.set(k, v);
-    if (notify) this.engine.pushMany([s], notify.msgId, notify.payload, notify.options);
-    return true;
+    return this.onSession(sessionId, { kind: "set-data", patch, ...(notify ? { notify } : {}) });
   }
 
   async deleteSessionData(sessionId: string, keys: readonly string[], notify?: DataNotify): Promise<boolean> {
     checkNotify(notify);
     const list = checkStrings("keys", keys);
-    const s = this.engine.store.byId(sessionId);
-    if (!s) return false;
-    for (const k of list) s.data.delete(k);
-    if (notify) this.engine.pushMany([s], notify.msgId, notify.payload, notify.options);
-    return true;
+    return this.onSession(sessionId, { kind: "delete-data", keys: list, ...(notify ? { notify } : {}) });
   }
 
   async metrics(): Promise<MetricsSnapshot> {

@@ -6,7 +6,9 @@
  * are the system codes, "ok", or "game" for game codes.
  */
 
+import type { ClusterStats } from "@tether/system";
 import { Counter, Gauge, Histogram, type MetricType, Registry } from "prom-client";
+import { registerClusterMetrics } from "./cluster-metrics.js";
 import type { MetricsSnapshot } from "./gateway.js";
 import { LATENCY_BUCKETS, RequestStats, resultLabel } from "./request-stats.js";
 
@@ -15,6 +17,8 @@ export interface MetricsSource {
   read(): MetricsSnapshot;
   /** Whether a msgId may be a label value (a registered route or a system request). */
   knownMsgId(msgId: number): boolean;
+  /** Cluster mode: what the cluster has done (tether_cluster_*). */
+  readonly cluster?: () => ClusterStats | undefined;
 }
 
 type Read = (m: MetricsSnapshot) => number;
@@ -171,6 +175,7 @@ export class ServerMetrics {
       },
     });
     new RequestLatency(stats, this.registry);
+    if (source.cluster !== undefined) registerClusterMetrics(this.registry, source.cluster);
   }
 
   /** Called by the session layer when a game request was answered. */

@@ -21,6 +21,7 @@ import {
 import { WebSocketServer, type Server as WsServer } from "ws";
 import { metricsSnapshot, newServerCounters, type ServerCounters } from "./counters.js";
 import type { Gateway, MetricsSnapshot } from "./gateway.js";
+import type { NodeGateway } from "./gateway-here.js";
 import { Liveness } from "./liveness.js";
 import { LocalGateway } from "./local-gateway.js";
 import { ServerMetrics } from "./metrics.js";
@@ -64,6 +65,8 @@ export class TetherServer {
   readonly counters: ServerCounters = newServerCounters();
   /** How game code reaches players (gateway.md), served by this process. */
   readonly gateway: Gateway;
+  /** This node's own gateway work, which other nodes of the cluster ask for. */
+  private readonly gatewayHere: NodeGateway;
   readonly metrics: ServerMetrics;
   /** The transport's limits, live (setLimits changes them in place). */
   private readonly transport: TransportLimits;
@@ -95,7 +98,7 @@ export class TetherServer {
     this.engine = new SessionEngine({
       ...o,
       onSessionEnded: (session) => this.topics.forget(session),
-      onSessionMoved: (session) => this.topics.forget(session),
+      onSessionMoved: (session) => this.topics.drop(session),
       onSessionArrived: (session) => this.topics.adopt(session),
       cluster: o.cluster,
       hooks: {
@@ -107,12 +110,16 @@ export class TetherServer {
       },
     });
     this.transport = Object.fromEntries(TRANSPORT_LIMIT_NAMES.map((k) => [k, o[k]])) as unknown as TransportLimits;
-    this.topics = new TopicIndex(this.transport);
-    this.gateway = new LocalGateway(this);
+    const cluster = this.engine.cluster;
+    this.topics = new TopicIndex(this.transport, (change) => cluster.topicsChanged(change));
+    const gateway = new LocalGateway(this);
+    this.gateway = gateway;
+    this.gatewayHere = gateway.here;
     this.engine.contextExtras = { gateway: this.gateway, server: this };
     this.metrics = new ServerMetrics({
       read: () => this.metricsSnapshot(),
       knownMsgId: (msgId) => !isGameMsgId(msgId) || this.engine.routes.has(msgId),
+      ...(o.cluster === undefined ? {} : { cluster: () => this.engine.cluster.stats() }),
     });
     this.pending = new PendingHandshakes(this.transport, this.counters);
     const server = this; // read live by admission
@@ -164,7 +171,7 @@ export class TetherServer {
    */
   async listen(): Promise<string> {
     if (this.options.cluster !== undefined && !this.joined) {
-      const { serverEpoch } = await this.options.cluster.start(this.engine);
+      const { serverEpoch } = await this.options.cluster.start(this.engine, this.gatewayHere);
       if (serverEpoch !== undefined) this.engine.serverEpoch = serverEpoch;
       this.joined = true;
     }
@@ -297,12 +304,14 @@ export class TetherServer {
   }
 
   /** Closes a connection that has not authenticated, after `delayMs` (skipped if it does). */
-  kickGuest(connId: string, delayMs = 0): void {
+  kickGuest(connId: string, delayMs = 0): boolean {
+    if (!this.links.has(connId)) return false;
     this.engine.clock.setTimer(delayMs, () => {
       const l = this.links.get(connId);
       if (l && !l.conn.authenticated)
         this.engine.guard(l.conn, "kickGuest", () => l.conn.close(CloseCode.AUTH_TIMEOUT, "not authenticated"));
     });
+    return true;
   }
 
   /**

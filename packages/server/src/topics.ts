@@ -6,7 +6,7 @@
  * (name length, topics per session, topics in total) before changing anything.
  */
 import { ErrorCode, TetherError } from "@tether/protocol";
-import type { Session } from "@tether/system/internal";
+import type { Session, TopicChange } from "@tether/system/internal";
 
 export interface TopicLimits {
   /** Longest topic name, in UTF-8 bytes. Default 256. */
@@ -32,8 +32,15 @@ export class TopicIndex {
   private readonly members = new Map<string, Set<Session>>();
   readonly refusals: TopicRefusals = { nameTooLong: 0, perSession: 0, total: 0 };
 
-  /** `limits` is read live: a runtime change applies to the next subscription. */
-  constructor(private readonly limits: Readonly<TopicLimits>) {}
+  /**
+   * `limits` is read live: a runtime change applies to the next subscription. `changed` hears
+   * every change of membership (cluster mode writes it to the cluster and listens to the
+   * topics this node has members of); what it returns, subscribe and adopt return.
+   */
+  constructor(
+    private readonly limits: Readonly<TopicLimits>,
+    private readonly changed: (change: TopicChange) => void | Promise<void> = () => {},
+  ) {}
 
   /**
    * Checks that `name` is a topic name: a non-empty string within maxTopicNameBytes. Throws
@@ -63,7 +70,7 @@ export class TopicIndex {
    * Adds `session` to `topics`, all or nothing: BAD_REQUEST past maxTopicNameBytes or
    * maxTopicsPerSession, SERVER_BUSY (retryable) past maxTopics.
    */
-  subscribe(session: Session, topics: Iterable<string>): void {
+  subscribe(session: Session, topics: Iterable<string>): void | Promise<void> {
     const fresh = new Set<string>();
     let newTopics = 0;
     for (const t of topics) {
@@ -88,49 +95,85 @@ export class TopicIndex {
         `the server holds its maximum of ${this.limits.maxTopics} topics`,
       );
     }
-    for (const t of fresh) {
-      let set = this.members.get(t);
-      if (!set) {
-        set = new Set();
-        this.members.set(t, set);
-      }
-      set.add(session);
-      session.topics.add(t);
-    }
+    for (const t of fresh) session.topics.add(t);
+    return this.index(session, [...fresh]);
   }
 
   unsubscribe(session: Session, topics: Iterable<string>): void {
-    for (const t of topics) {
-      session.topics.delete(t);
-      const set = this.members.get(t);
-      if (!set) continue;
-      set.delete(session);
-      if (set.size === 0) this.members.delete(t);
-    }
+    this.leave(session, topics, true);
   }
 
   /** Indexes a session that arrived from another node with its topics (its subscriptions moved with it). */
-  adopt(session: Session): void {
-    for (const t of session.topics) {
-      let set = this.members.get(t);
-      if (!set) {
-        set = new Set();
-        this.members.set(t, set);
-      }
-      set.add(session);
-    }
+  adopt(session: Session): void | Promise<void> {
+    return this.index(session, [...session.topics]);
   }
 
   /** Drops a session from all its topics (when it ends). */
   forget(session: Session): void {
-    this.unsubscribe(session, [...session.topics]);
+    this.leave(session, [...session.topics], true);
+  }
+
+  /** Drops a session that moved to another node from this node's index; its topics go with it. */
+  drop(session: Session): void {
+    const topics = [...session.topics];
+    this.leave(session, topics, false);
+    for (const t of topics) session.topics.add(t);
   }
 
   deleteTopics(topics: Iterable<string>): void {
+    const closed: string[] = [];
     for (const t of topics) {
-      for (const s of this.members.get(t) ?? []) s.topics.delete(t);
+      const set = this.members.get(t);
+      if (set === undefined) continue;
+      for (const s of set) s.topics.delete(t);
       this.members.delete(t);
+      closed.push(t);
     }
+    if (closed.length > 0) this.report(undefined, [], closed, [], closed, false);
+  }
+
+  /** Adds `session` (already holding `topics`) to their member sets. */
+  private index(session: Session, topics: readonly string[]): void | Promise<void> {
+    if (topics.length === 0) return;
+    const opened: string[] = [];
+    for (const t of topics) {
+      let set = this.members.get(t);
+      if (!set) {
+        set = new Set();
+        this.members.set(t, set);
+        opened.push(t);
+      }
+      set.add(session);
+    }
+    return this.report(session, topics, [], opened, [], true);
+  }
+
+  private leave(session: Session, topics: Iterable<string>, owned: boolean): void {
+    const left: string[] = [];
+    const closed: string[] = [];
+    for (const t of topics) {
+      if (!session.topics.delete(t)) continue;
+      left.push(t);
+      const set = this.members.get(t);
+      if (!set) continue;
+      set.delete(session);
+      if (set.size === 0) {
+        this.members.delete(t);
+        closed.push(t);
+      }
+    }
+    if (left.length > 0) this.report(session, [], left, [], closed, owned);
+  }
+
+  private report(
+    session: Session | undefined,
+    joined: readonly string[],
+    left: readonly string[],
+    opened: readonly string[],
+    closed: readonly string[],
+    owned: boolean,
+  ): void | Promise<void> {
+    return this.changed({ session, joined, left, opened, closed, owned });
   }
 
   /** The distinct sessions of the given topics. */

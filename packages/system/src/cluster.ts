@@ -4,6 +4,7 @@
  * session another node may hold. One node alone runs `localCluster`, which answers at once and
  * keeps nothing; `@tether/redis` implements it on Redis.
  */
+import type { ClusterGateway, GatewayHere } from "./cluster-gateway.js";
 import type { SessionEndReason } from "./hooks.js";
 import type { Logger } from "./logger.js";
 import type { PushOptions, RingEntry } from "./push-ring.js";
@@ -61,13 +62,32 @@ export interface ClusterHost {
   isAttached(sessionId: string): boolean;
 }
 
-export interface Cluster {
+/** What a cluster has done, for `/metrics` (tether_cluster_*); labels are bounded. */
+export interface ClusterStats {
+  /** Whether Redis answers now. */
+  readonly redisUp: boolean;
+  /**
+   * Sessions moved, by result: "handed" (the old owner handed it over), "from-log" (rebuilt
+   * from the push log), "lost" (NEED_FULL_SYNC), "given" (this node handed one away).
+   */
+  readonly handoffs: Readonly<Record<string, number>>;
+  /** Cross-node gateway calls by kind and result ("ok", "none", "busy", "refused"), keyed "kind result". */
+  readonly calls: Readonly<Record<string, number>>;
+  /** Pushes this node sent to, and took from, other nodes. */
+  readonly forwardedPushes: { readonly sent: number; readonly taken: number };
+  /** Durability "log": pushes appended to Redis, and trims of session logs. */
+  readonly log: { readonly appends: number; readonly trims: number };
+}
+
+export interface Cluster extends ClusterGateway {
   /**
    * Joins the cluster before the node serves anyone. Resolves with the cluster's serverEpoch
    * (one for every node, so a resume elsewhere is not a different server), or undefined to
-   * keep the node's own.
+   * keep the node's own. `here` answers other nodes' gateway calls on this node's sessions.
    */
-  start(host: ClusterHost): Promise<{ readonly serverEpoch: string | undefined }>;
+  start(host: ClusterHost, here: GatewayHere): Promise<{ readonly serverEpoch: string | undefined }>;
+  /** What the cluster has done (undefined for one node). */
+  stats(): ClusterStats | undefined;
   /**
    * Leaves the cluster, after the node closed its connections. For up to `handoffMs` it first
    * keeps answering handoffs, until the sessions it holds have moved to other nodes.
@@ -145,4 +165,14 @@ export const localCluster: Cluster = {
   logged: () => {},
   acked: () => {},
   barrier: () => undefined,
+  stats: () => undefined,
+  callElsewhere: () => false,
+  infoElsewhere: () => [],
+  publishElsewhere: () => 0,
+  deleteTopicsElsewhere: () => {},
+  sessionsElsewhere: () => [],
+  kickGuestElsewhere: () => {},
+  topicsChanged: () => {},
+  topicList: () => undefined,
+  topicMembers: () => undefined,
 };

@@ -11,11 +11,22 @@ export { type Clock, ManualClock, systemClock, type TimerHandle } from "./clock.
 export {
   type Cluster,
   type ClusterHost,
+  type ClusterStats,
   type LoginClaim,
   localCluster,
   type NodeCounts,
   type TakeOver,
 } from "./cluster.js";
+export type {
+  ClusterGateway,
+  DataNotify,
+  GatewayHere,
+  SessionCall,
+  SessionInfo,
+  SessionRef,
+  TopicChange,
+  TopicMembers,
+} from "./cluster-gateway.js";
 export type { ConnectionSink, ConnectionState } from "./connection.js";
 export type { Decoder } from "./decode-payload.js";
 export { checkGameMsgId, type EngineOptions, SessionEngine } from "./engine.js";

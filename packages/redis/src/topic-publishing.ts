@@ -1,0 +1,157 @@
+/**
+ * Publishes across nodes (cluster.md, topics): a publish crosses Redis once per topic, on the
+ * topic's channel, heard by the nodes with members of it. Each node issues it once to its own
+ * members of all the published topics (encoded once there; a session in several of them gets
+ * one copy, however many of the channels the node hears it on) and answers every copy it hears,
+ * so the publisher knows when every node has taken it.
+ */
+import { ErrorCode, TetherError } from "@tether/protocol";
+import type { GatewayHere, Logger, PushOptions } from "@tether/system";
+import type { ClusterCounters } from "./cluster-counters.js";
+import type { Keys } from "./keys.js";
+import { b64, bytes, optionsOf, type Reply, type TopicPublish, type TopicsDeleted } from "./messages.js";
+import type { NodeLink } from "./node-link.js";
+import type { TopicMembership } from "./topic-membership.js";
+
+/** How long the publishes this node took are remembered, to answer their other copies with 0. */
+const SEEN_MS = 60_000;
+const SEEN_MAX = 100_000;
+
+export interface PublishingHost {
+  readonly nodeId: string;
+  readonly keys: Keys;
+  readonly timeoutMs: number;
+  readonly counters: ClusterCounters;
+  link(): NodeLink;
+  membership(): TopicMembership;
+  here(): GatewayHere | undefined;
+  logger(): Logger | undefined;
+  /** Resolves once this node's reliable pushes so far are durable (durability "log"). */
+  durable(): Promise<void> | undefined;
+}
+
+export class TopicPublishing {
+  private seq = 0;
+  /** Publishes taken here, by pid, in arrival order. */
+  private readonly seen = new Map<string, number>();
+
+  constructor(private readonly h: PublishingHost) {}
+
+  /** Publishes to other nodes' members of `topics`; resolves with how many sessions took it. */
+  async publish(topics: readonly string[], msgId: number, payload: Uint8Array, options: PushOptions): Promise<number> {
+    if (topics.length === 0) return 0;
+    const h = this.h;
+    const pid = `${h.nodeId}:${++this.seq}`;
+    const encoded = b64(payload);
+    const { replies, missing } = await this.toChannels("publish", topics, (id) => ({
+      t: "publish",
+      id,
+      from: h.nodeId,
+      pid,
+      topics,
+      msgId,
+      payload: encoded,
+      ...options,
+    }));
+    // A node that did not answer: a best-effort publish may be lost there; a reliable one rejects.
+    if (missing > 0 && options.reliable !== false) {
+      h.counters.call("publish", "busy");
+      throw new TetherError(ErrorCode.SERVER_BUSY, "a node did not take the publish in time");
+    }
+    h.counters.call("publish", "ok");
+    return replies.reduce((n, r) => n + (r.count ?? 0), 0);
+  }
+
+  /** Deletes `topics` cluster-wide: their membership, then every node's members. */
+  async deleteTopics(topics: readonly string[]): Promise<void> {
+    if (topics.length === 0) return;
+    const h = this.h;
+    try {
+      await h.membership().delete(topics);
+    } catch (e) {
+      h.counters.call("delete-topics", "busy");
+      throw new TetherError(ErrorCode.SERVER_BUSY, `the cluster is unavailable (${String(e)})`);
+    }
+    const { missing } = await this.toChannels("delete-topics", topics, (id) => ({
+      t: "delete-topics",
+      id,
+      from: h.nodeId,
+      topics,
+    }));
+    h.counters.call("delete-topics", missing > 0 ? "busy" : "ok");
+    if (missing > 0) throw new TetherError(ErrorCode.SERVER_BUSY, "a node did not delete the topics in time");
+  }
+
+  /** Sends one message on each topic's channel and gathers an answer per node that heard it. */
+  private async toChannels(
+    kind: string,
+    topics: readonly string[],
+    message: (id: number) => TopicPublish | TopicsDeleted,
+  ): Promise<{ readonly replies: readonly Reply[]; readonly missing: number }> {
+    const h = this.h;
+    const link = h.link();
+    try {
+      return await link.gather(async (id) => {
+        const text = JSON.stringify(message(id));
+        const heard = await Promise.all(topics.map((t) => link.publishText(h.keys.topicChannel(t), text)));
+        return heard.reduce((a, b) => a + b, 0);
+      }, h.timeoutMs);
+    } catch (e) {
+      h.counters.call(kind, "busy");
+      throw new TetherError(ErrorCode.SERVER_BUSY, `the cluster is unavailable (${String(e)})`);
+    }
+  }
+
+  /** A publish heard on a topic channel: taken once per pid, every copy answered. */
+  onPublish(m: TopicPublish): void {
+    const h = this.h;
+    if (m.from === h.nodeId) {
+      h.link().deliver({ t: "reply", id: m.id, count: 0 }); // this node's own: issued already
+      return;
+    }
+    if (this.seen.has(m.pid)) {
+      this.answer(m, 0);
+      return;
+    }
+    this.remember(m.pid);
+    let count = 0;
+    try {
+      count = h.here()?.publishHere(m.topics, m.msgId, bytes(m.payload), optionsOf(m)) ?? 0;
+    } catch (e) {
+      h.logger()?.warn("a publish from another node failed", { error: String(e) });
+    }
+    // Answered once its reliable copies are durable (durability "log").
+    const reply = () => this.answer(m, count);
+    void Promise.resolve(h.durable()).then(reply, reply);
+  }
+
+  /** Topics deleted by another node: forgotten here. */
+  onDeleted(m: TopicsDeleted): void {
+    const h = this.h;
+    if (m.from === h.nodeId) {
+      h.link().deliver({ t: "reply", id: m.id, count: 0 });
+      return;
+    }
+    try {
+      h.here()?.deleteTopicsHere(m.topics);
+    } catch (e) {
+      h.logger()?.warn("deleting topics for another node failed", { error: String(e) });
+    }
+    this.answer(m, 0);
+  }
+
+  private answer(m: { readonly from: string; readonly id: number }, count: number): void {
+    Promise.resolve()
+      .then(() => this.h.link().tell(m.from, { t: "reply", id: m.id, count }))
+      .catch((e: unknown) => this.h.logger()?.warn("redis: could not answer a node", { error: String(e) }));
+  }
+
+  private remember(pid: string): void {
+    const now = Date.now();
+    for (const [p, at] of this.seen) {
+      if (at >= now - SEEN_MS && this.seen.size < SEEN_MAX) break;
+      this.seen.delete(p);
+    }
+    this.seen.set(pid, now);
+  }
+}
