@@ -66,6 +66,21 @@ describe("the conformance server in cluster mode", () => {
     expect(echo.CounterResp.decode((await c2.request(1007, new Uint8Array(0), 201)).payload).revision).toBe(2);
   });
 
+  it("1014 and 1015 reach players on other nodes: sendToPlayer wherever the session lives, isOnline cluster-wide", async () => {
+    const [a, b] = await Promise.all([node("a"), node("b")]);
+    const onA = await client(a);
+    await onA.login("p:1");
+    const onB = await client(b);
+    await onB.login("p:2");
+    await onA.request(1014, echo.SendToPlayerReq.encode({ playerId: 2, count: 3, reliable: true }).finish());
+    await onB.waitFor((f) => f.pushId === 3);
+    expect(onB.reliable().map((f) => echo.PushMsg.decode(f.payload).index)).toEqual([0, 1, 2]);
+    const online = echo.OnlineResp.decode(
+      (await onA.request(1015, echo.OnlineReq.encode({ playerIds: [1, 2, 3] }).finish())).payload,
+    ).online.map(Number);
+    expect(online).toEqual([1, 2]);
+  });
+
   it("SIGKILL of the owner: a resume on another node answers NEED_FULL_SYNC under the same sessionId", async () => {
     const [a, b] = await Promise.all([node("a"), node("b")]);
     const c1 = await client(a);

@@ -133,7 +133,7 @@ export class Inbox {
   private async call(m: CallRequest, here: GatewayHere): Promise<Omit<Reply, "t" | "id">> {
     await this.h.forwarding.whenHere(m.sid);
     try {
-      if (here.callHere(m.sid, callFromWire(m.call))) return { ok: true };
+      if (await here.callHere(m.sid, callFromWire(m.call))) return { ok: true };
     } catch (e) {
       if (e instanceof TetherError) return { ok: false, code: e.code, message: e.message };
       throw e;

@@ -165,12 +165,15 @@ export class RedisCluster implements Cluster {
         ? (o.client.duplicate() as unknown as Redis)
         : redis.duplicate({ ...common, commandTimeout: undefined });
     for (const c of [redis, subscriber]) c.on("error", (e: Error) => this.logger?.warn("redis", { error: e.message }));
-    redis.on("close", () => {
-      if (this.joined !== undefined) this.redisLost = true;
-    });
-    redis.on("ready", () => {
-      if (this.redisLost) this.reassert();
-    });
+    // Either connection lost: once both are back, this node re-asserts what it holds.
+    for (const c of [redis, subscriber]) {
+      c.on("close", () => {
+        if (this.joined !== undefined) this.redisLost = true;
+      });
+      c.on("ready", () => {
+        if (this.redisLost && redis.status === "ready" && subscriber.status === "ready") this.reassert();
+      });
+    }
     const ownership = new Ownership(
       redis,
       this.keys,
@@ -435,7 +438,7 @@ export class RedisCluster implements Cluster {
     const j = this.joined;
     const host = this.host;
     if (j === undefined || host === undefined) return;
-    if (this.redisLost && j.redis.status === "ready") this.reassert();
+    if (this.redisLost && j.redis.status === "ready" && j.subscriber.status === "ready") this.reassert();
     j.link
       .register(host.counts())
       .catch((e: unknown) => this.logger?.warn("redis: could not renew the node", { error: String(e) }));

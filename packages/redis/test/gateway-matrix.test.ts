@@ -259,4 +259,14 @@ describe("every gateway call, on a target on this node, on another node, on a no
     await pushed(same, "same", "everyone");
     await pushed(other, "other", "everyone");
   });
+
+  it("counts the cross-node calls in /metrics by kind and result", async () => {
+    const m = await a.server.metrics.text();
+    const value = (series: string) => Number(m.split("\n").find((l) => l.startsWith(`${series} `))?.split(" ")[1]);
+    expect(value('tether_cluster_calls_total{kind="push",result="ok"}')).toBeGreaterThan(0);
+    expect(value('tether_cluster_calls_total{kind="call",result="ok"}')).toBeGreaterThan(0);
+    expect(value('tether_cluster_calls_total{kind="publish",result="ok"}')).toBeGreaterThan(0);
+    expect(value('tether_cluster_forwarded_pushes_total{direction="sent"}')).toBeGreaterThan(0);
+    expect(value("tether_cluster_redis_up")).toBe(1);
+  });
 });

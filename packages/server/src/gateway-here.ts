@@ -77,13 +77,11 @@ export class NodeGateway implements GatewayHere {
     if (n !== undefined) engine.pushMany([s], n.msgId, n.payload, n.options);
   }
 
-  callHere(sessionId: string, call: SessionCall): boolean {
+  callHere(sessionId: string, call: SessionCall): boolean | Promise<boolean> {
     const s = this.host.engine.store.byId(sessionId);
     if (s === undefined || s.ended) return false;
     const done = this.run(s, call);
-    // A subscription's channel is the cluster's to open; its failure is logged there.
-    if (done instanceof Promise) done.catch(() => {});
-    return true;
+    return done === undefined ? true : done.then(() => true);
   }
 
   infoHere(sessionIds: readonly string[]): SessionInfo[] {

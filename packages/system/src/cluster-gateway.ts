@@ -51,9 +51,10 @@ export interface SessionRef {
 export interface GatewayHere {
   /**
    * Runs `call` on a session held here. False when it is not here; throws a TetherError when the
-   * call is refused (a topic limit, bad session data).
+   * call is refused (a topic limit, bad session data). A subscribe resolves once the cluster's
+   * publishes to its topics reach this node.
    */
-  callHere(sessionId: string, call: SessionCall): boolean;
+  callHere(sessionId: string, call: SessionCall): boolean | Promise<boolean>;
   /** The info of those of `sessionIds` held here. */
   infoHere(sessionIds: readonly string[]): SessionInfo[];
   /** Pushes to this node's members of `topics` (one copy per session); returns how many. */
