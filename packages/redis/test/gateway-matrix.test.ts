@@ -262,7 +262,13 @@ describe("every gateway call, on a target on this node, on another node, on a no
 
   it("counts the cross-node calls in /metrics by kind and result", async () => {
     const m = await a.server.metrics.text();
-    const value = (series: string) => Number(m.split("\n").find((l) => l.startsWith(`${series} `))?.split(" ")[1]);
+    const value = (series: string) =>
+      Number(
+        m
+          .split("\n")
+          .find((l) => l.startsWith(`${series} `))
+          ?.split(" ")[1],
+      );
     expect(value('tether_cluster_calls_total{kind="push",result="ok"}')).toBeGreaterThan(0);
     expect(value('tether_cluster_calls_total{kind="call",result="ok"}')).toBeGreaterThan(0);
     expect(value('tether_cluster_calls_total{kind="publish",result="ok"}')).toBeGreaterThan(0);
