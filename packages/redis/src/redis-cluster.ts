@@ -3,7 +3,6 @@
  * policy across nodes, resume on any node with a handoff from the old owner, pushes that follow
  * a session that moved (forwarding.ts), and the node's registration and channel (node-link.ts).
  */
-import { randomBytes } from "node:crypto";
 import { ErrorCode, TetherError } from "@tether/protocol";
 import type {
   Cluster,
@@ -18,71 +17,24 @@ import type {
   SessionEndReason,
   SessionInfo,
   SessionRef,
-  SessionState,
   TakeOver,
   TopicChange,
   TopicMembers,
 } from "@tether/system";
 import type { RingEntry, Session } from "@tether/system/internal";
-import { Redis, Cluster as RedisClusterClient } from "ioredis";
 import { ClusterCounters } from "./cluster-counters.js";
-import { Directory } from "./directory.js";
 import { Forwarding } from "./forwarding.js";
 import { Inbox } from "./inbox.js";
+import { type Joined, join, leave } from "./join.js";
 import { Keys } from "./keys.js";
-import { stateFromWire } from "./messages.js";
-import { NodeLink } from "./node-link.js";
 import { type RedisClusterOptions, resolveRedisOptions } from "./options.js";
-import { Ownership } from "./ownership.js";
-import { PushLog } from "./push-log.js";
 import { RemoteGateway } from "./remote-gateway.js";
-import { TopicMembership } from "./topic-membership.js";
+import { takeOver } from "./takeover.js";
 import { TopicPublishing } from "./topic-publishing.js";
+import { reassert, renew } from "./upkeep.js";
 
 const busy = (e: unknown) =>
   new TetherError(ErrorCode.SERVER_BUSY, `the cluster is unavailable (${e instanceof Error ? e.message : String(e)})`);
-
-/** The state of a session whose pushes were lost with its node: identity only. */
-function lostState(
-  key: string,
-  playerId: number,
-  sid: string,
-  deviceId: string | undefined,
-  epoch: number,
-): SessionState {
-  return {
-    sessionId: sid,
-    key,
-    playerId,
-    deviceId,
-    sessionEpoch: epoch,
-    lastIssuedPushId: 0,
-    lastAckedPushId: 0,
-    stateRevision: 0,
-    replayFloor: 0,
-    clientInstance: undefined,
-    pushes: [],
-    data: [],
-    topics: [],
-    dedupFloor: 0,
-    answers: [],
-  };
-}
-
-/** What `start` connects. */
-interface Joined {
-  readonly redis: Redis;
-  /** Durability "log" only. */
-  readonly log: PushLog | undefined;
-  readonly subscriber: Redis;
-  readonly link: NodeLink;
-  readonly ownership: Ownership;
-  readonly renewTimer: ReturnType<typeof setInterval>;
-  readonly directory: Directory;
-  readonly membership: TopicMembership;
-  /** The cluster's serverEpoch, written again if Redis lost it. */
-  readonly serverEpoch: string;
-}
 
 export class RedisCluster implements Cluster {
   readonly options: RedisClusterOptions;
@@ -155,55 +107,20 @@ export class RedisCluster implements Cluster {
   async start(host: ClusterHost, here: GatewayHere): Promise<{ readonly serverEpoch: string }> {
     this.host = host;
     this.here = here;
-    const o = this.options;
-    const common = { lazyConnect: true, commandTimeout: o.commandTimeoutMs, maxRetriesPerRequest: 1 };
-    // A Cluster client serves the same commands as a Redis one (ioredis types them apart).
-    const given = o.client as Redis | undefined;
-    const redis = given ?? new Redis(o.url, { ...common, enableAutoPipelining: true });
-    const subscriber =
-      o.client instanceof RedisClusterClient
-        ? (o.client.duplicate() as unknown as Redis)
-        : redis.duplicate({ ...common, commandTimeout: undefined });
-    for (const c of [redis, subscriber]) c.on("error", (e: Error) => this.logger?.warn("redis", { error: e.message }));
-    // Either connection lost: once both are back, this node re-asserts what it holds.
-    for (const c of [redis, subscriber]) {
-      c.on("close", () => {
+    this.joined = await join(this.options, this.keys, host, {
+      counters: this.counters,
+      logger: () => this.logger,
+      ttlMs: () => this.ttlMs,
+      onMessage: (m) => this.inbox.take(m),
+      lost: () => {
         if (this.joined !== undefined) this.redisLost = true;
-      });
-      c.on("ready", () => {
-        if (this.redisLost && redis.status === "ready" && subscriber.status === "ready") this.reassert();
-      });
-    }
-    const ownership = new Ownership(
-      redis,
-      this.keys,
-      o.nodeId,
-      () => this.ttlMs,
-      () => this.logger,
-    );
-    if (o.client === undefined) await redis.connect();
-    if (subscriber.status === "wait") await subscriber.connect(); // lazy: connect it; else it is connecting
-    const link = new NodeLink(redis, subscriber, this.keys, o.nodeId, o.nodeTtlMs);
-    await link.listen((m) => this.inbox.take(m));
-    await link.register(host.counts());
-    await redis.set(this.keys.serverEpoch, randomBytes(16).toString("base64url"), "NX");
-    const serverEpoch = (await redis.get(this.keys.serverEpoch)) as string;
-    const renewTimer = setInterval(() => this.renew(), Math.max(100, Math.floor(o.nodeTtlMs / 3)));
-    renewTimer.unref();
-    const log =
-      o.durability === "log"
-        ? new PushLog(
-            redis,
-            this.keys,
-            () => this.ttlMs,
-            () => this.logger,
-            this.counters.log,
-          )
-        : undefined;
-    const directory = new Directory(redis, this.keys, link);
-    const membership = new TopicMembership(redis, subscriber, this.keys, o.nodeId, () => this.logger);
-    this.joined = { redis, subscriber, link, ownership, renewTimer, log, directory, membership, serverEpoch };
-    return { serverEpoch };
+      },
+      back: () => {
+        if (this.redisLost) this.reassert();
+      },
+      renew: () => this.renew(),
+    });
+    return { serverEpoch: this.joined.serverEpoch };
   }
 
   /**
@@ -215,17 +132,7 @@ export class RedisCluster implements Cluster {
     if (j === undefined) return;
     await j.ownership.whenEmpty(handoffMs);
     this.joined = undefined;
-    clearInterval(j.renewTimer);
-    j.link.close();
-    try {
-      await j.membership.purge(this.nodeId); // the sessions left here are nobody's now
-      await j.link.unregister();
-    } catch (e) {
-      this.logger?.warn("redis: could not unregister the node", { error: String(e) });
-    }
-    j.subscriber.disconnect();
-    if (this.options.client === undefined) j.redis.disconnect();
-    j.ownership.clear();
+    await leave(j, this.options, this.logger);
   }
 
   async claimLogin(session: Session, kick: boolean): Promise<LoginClaim> {
@@ -256,47 +163,20 @@ export class RedisCluster implements Cluster {
   }
 
   async takeOver(key: string, playerId: number): Promise<TakeOver> {
-    const { ownership } = this.connected();
-    let taken: Awaited<ReturnType<Ownership["takeOver"]>>;
-    try {
-      taken = await ownership.takeOver(key, playerId);
-    } catch (e) {
-      throw busy(e);
-    }
-    if (taken === undefined) return { kind: "none" };
-    const { sid, oldOwner } = taken;
-    const asking = oldOwner !== this.nodeId ? this.askHandoff(oldOwner, sid) : Promise.resolve(undefined);
-    const handed = await this.forwarding.arrivingWhile(sid, asking);
-    if (handed !== undefined) {
-      this.counters.handoffs.handed++;
-      return { kind: "moved", state: handed };
-    }
-    const state = lostState(key, playerId, sid, taken.deviceId, taken.sessionEpoch);
-    const log = this.joined?.log;
-    if (log === undefined) {
-      this.counters.handoffs.lost++;
-      return { kind: "lost", state };
-    }
-    // Durability "log": the unacknowledged pushes outlived their node.
-    let logged: Awaited<ReturnType<PushLog["read"]>>;
-    try {
-      logged = await log.read(playerId, sid);
-    } catch (e) {
-      throw busy(e);
-    }
-    this.counters.handoffs["from-log"]++;
-    if (logged === undefined) return { kind: "moved", state };
-    return {
-      kind: "moved",
-      state: {
-        ...state,
-        pushes: logged.pushes,
-        lastIssuedPushId: logged.lastIssued,
-        lastAckedPushId: logged.floor,
-        replayFloor: logged.floor,
-        stateRevision: logged.stateRevision,
+    const j = this.connected();
+    return takeOver(
+      {
+        nodeId: this.nodeId,
+        timeoutMs: this.options.handoffTimeoutMs,
+        counters: this.counters,
+        forwarding: this.forwarding,
+        ownership: j.ownership,
+        link: j.link,
+        log: j.log,
       },
-    };
+      key,
+      playerId,
+    );
   }
 
   sendElsewhere(
@@ -408,18 +288,6 @@ export class RedisCluster implements Cluster {
     return this.joined;
   }
 
-  /** Asks the old owner for the session; undefined when it is dead, does not hold it or is late. */
-  private async askHandoff(oldOwner: string, sid: string): Promise<SessionState | undefined> {
-    const { link } = this.connected();
-    if (!(await link.isAlive(oldOwner))) return undefined;
-    const reply = await link.ask(
-      oldOwner,
-      (id) => ({ t: "handoff", id, from: this.nodeId, sid }),
-      this.options.handoffTimeoutMs,
-    );
-    return reply?.state ? stateFromWire(reply.state) : undefined;
-  }
-
   /** Keeps an early "end-replaced" for a claim still on its way (10 s at most, in arrival order). */
   private rememberReplaced(sid: string): void {
     const now = Date.now();
@@ -430,54 +298,23 @@ export class RedisCluster implements Cluster {
     if (this.replacedEarly.size < 10_000) this.replacedEarly.set(sid, now);
   }
 
-  /**
-   * Renews this node's registration, and the keys of its attached sessions before they expire;
-   * purges the topic members of nodes found dead.
-   */
+  /** Every third of nodeTtlMs (upkeep.ts); re-asserts too if an earlier attempt failed. */
   private renew(): void {
     const j = this.joined;
     const host = this.host;
     if (j === undefined || host === undefined) return;
     if (this.redisLost && j.redis.status === "ready" && j.subscriber.status === "ready") this.reassert();
-    j.link
-      .register(host.counts())
-      .catch((e: unknown) => this.logger?.warn("redis: could not renew the node", { error: String(e) }));
-    j.ownership.renewAttached(host.limits.sessionTtlMs, (sid) => host.isAttached(sid));
-    j.link
-      .deadNodes()
-      .then((dead) => Promise.all(dead.map((id) => j.membership.purge(id).then(() => j.link.forgetNode(id)))))
-      .catch((e: unknown) => this.logger?.warn("redis: could not purge dead nodes", { error: String(e) }));
+    renew(j, host, this.logger);
   }
 
-  /**
-   * Redis is back after an outage (cluster.md, Redis outages): the node registers again,
-   * re-asserts the sessions it owns (closing, 4500, those another node took meanwhile), writes
-   * its topic membership again and listens to its topics. Retried at the next renewal if it fails.
-   */
+  /** Redis is back after an outage (upkeep.ts); retried at the next renewal if it fails. */
   private reassert(): void {
     const j = this.joined;
     const host = this.host;
     const here = this.here;
     if (j === undefined || host === undefined || here === undefined) return;
     this.redisLost = false;
-    const work = async () => {
-      await j.link.register(host.counts());
-      await j.redis.set(this.keys.serverEpoch, j.serverEpoch, "NX");
-      const { moved, replaced } = await j.ownership.reassert((sid) => host.isAttached(sid));
-      for (const sid of moved) {
-        // Another node holds it now: this node lets it go without ending it.
-        host
-          .handOff(sid)
-          .catch((e: unknown) => this.logger?.warn("closing a moved session failed", { error: String(e) }));
-      }
-      for (const sid of replaced) host.endReplaced(sid);
-      const sessions = j.ownership
-        .sessions()
-        .map((s) => ({ sessionId: s.sid, playerId: s.playerId, topics: here.topicsOf(s.sid) }));
-      await j.membership.reassert(sessions);
-      this.logger?.info("redis: back; ownership re-asserted", { moved: moved.length, replaced: replaced.length });
-    };
-    work().catch((e: unknown) => {
+    reassert(j, host, here, this.keys, this.logger).catch((e: unknown) => {
       this.redisLost = true;
       this.logger?.warn("redis: could not re-assert ownership", { error: String(e) });
     });

@@ -202,7 +202,8 @@ export class LocalGateway implements Gateway {
   ): Promise<number> {
     const names = this.topicNames(topics);
     const here = this.engine.pushMany(this.server.topics.sessionsOf(names), msgId, payload, options);
-    return this.durable(here + (await this.cluster.publishElsewhere(names, msgId, payload, options)));
+    const away = this.cluster.publishElsewhere(names, msgId, payload, options);
+    return this.durable(here + (typeof away === "number" ? away : await away));
   }
 
   async publishBulk(items: readonly PublishItem[]): Promise<number> {

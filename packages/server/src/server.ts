@@ -38,7 +38,7 @@ import { PendingHandshakes } from "./pending-handshakes.js";
 import { listenOn, plainHttpAnswer } from "./plain-http.js";
 import { LinkedSocket, type LinkHost, SocketLink, TurnFlusher } from "./socket-link.js";
 import { TopicIndex } from "./topics.js";
-import { type Decoder, type Encoder, typedHandler } from "./typed-routes.js";
+import { type Decoder, type Encoder, notifyHandler, typedHandler } from "./typed-routes.js";
 import { UpgradeAdmission } from "./upgrade.js";
 import { setDefaultInboundLimit, socketOf } from "./ws-adapter.js";
 
@@ -218,19 +218,7 @@ export class TetherServer {
     handler: (req: Req, ctx: ServerContext) => void | Promise<void>,
     options?: RouteOptions,
   ): this {
-    this.engine.route(
-      msgId,
-      typedHandler<Req, never, ServerContext>(
-        reqType,
-        undefined,
-        async (req, ctx) => {
-          await handler(req, ctx);
-          return undefined;
-        },
-        this.context,
-      ),
-      options,
-    );
+    this.engine.route(msgId, notifyHandler(reqType, handler, this.context), options);
     return this;
   }
 

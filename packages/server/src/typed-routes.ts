@@ -32,3 +32,20 @@ export function typedHandler<Req, Resp, Ctx extends RequestContext>(
     return respType.encode(resp).finish();
   };
 }
+
+/** A one-way notify handler: decoded like a request, never answered. */
+export function notifyHandler<Req, Ctx extends RequestContext>(
+  reqType: Decoder<Req>,
+  handler: (req: Req, ctx: Ctx) => void | Promise<void>,
+  withContext: (ctx: RequestContext) => Ctx,
+): RequestHandler {
+  return typedHandler<Req, never, Ctx>(
+    reqType,
+    undefined,
+    async (req, ctx) => {
+      await handler(req, ctx);
+      return undefined;
+    },
+    withContext,
+  );
+}

@@ -1,0 +1,106 @@
+/**
+ * A Resume for a session another node holds (cluster.md, resume on another node): this node
+ * takes it over (fence + 1) and asks the old owner to hand it over. When the old owner is dead
+ * or late, the session continues here: in memory mode with NEED_FULL_SYNC, in log mode with the
+ * unacknowledged pushes read back from its stream.
+ */
+import { ErrorCode, TetherError } from "@tether/protocol";
+import type { SessionState, TakeOver } from "@tether/system";
+import type { ClusterCounters } from "./cluster-counters.js";
+import type { Forwarding } from "./forwarding.js";
+import { stateFromWire } from "./messages.js";
+import type { NodeLink } from "./node-link.js";
+import type { Ownership } from "./ownership.js";
+import type { PushLog } from "./push-log.js";
+
+export interface TakeoverParts {
+  readonly nodeId: string;
+  readonly timeoutMs: number;
+  readonly counters: ClusterCounters;
+  readonly forwarding: Forwarding;
+  readonly ownership: Ownership;
+  readonly link: NodeLink;
+  /** Durability "log" only. */
+  readonly log: PushLog | undefined;
+}
+
+const busy = (e: unknown) =>
+  new TetherError(ErrorCode.SERVER_BUSY, `the cluster is unavailable (${e instanceof Error ? e.message : String(e)})`);
+
+/** The state of a session whose pushes were lost with its node: identity only. */
+function lostState(
+  key: string,
+  playerId: number,
+  sid: string,
+  deviceId: string | undefined,
+  epoch: number,
+): SessionState {
+  return {
+    sessionId: sid,
+    key,
+    playerId,
+    deviceId,
+    sessionEpoch: epoch,
+    lastIssuedPushId: 0,
+    lastAckedPushId: 0,
+    stateRevision: 0,
+    replayFloor: 0,
+    clientInstance: undefined,
+    pushes: [],
+    data: [],
+    topics: [],
+    dedupFloor: 0,
+    answers: [],
+  };
+}
+
+/** Asks the old owner for the session; undefined when it is dead, does not hold it or is late. */
+async function askHandoff(p: TakeoverParts, oldOwner: string, sid: string): Promise<SessionState | undefined> {
+  if (!(await p.link.isAlive(oldOwner))) return undefined;
+  const reply = await p.link.ask(oldOwner, (id) => ({ t: "handoff", id, from: p.nodeId, sid }), p.timeoutMs);
+  return reply?.state ? stateFromWire(reply.state) : undefined;
+}
+
+/** Takes over the session of `key`, wherever it is. */
+export async function takeOver(p: TakeoverParts, key: string, playerId: number): Promise<TakeOver> {
+  let taken: Awaited<ReturnType<Ownership["takeOver"]>>;
+  try {
+    taken = await p.ownership.takeOver(key, playerId);
+  } catch (e) {
+    throw busy(e);
+  }
+  if (taken === undefined) return { kind: "none" };
+  const { sid, oldOwner } = taken;
+  const asking = oldOwner !== p.nodeId ? askHandoff(p, oldOwner, sid) : Promise.resolve(undefined);
+  const handed = await p.forwarding.arrivingWhile(sid, asking);
+  if (handed !== undefined) {
+    p.counters.handoffs.handed++;
+    return { kind: "moved", state: handed };
+  }
+  const state = lostState(key, playerId, sid, taken.deviceId, taken.sessionEpoch);
+  const log = p.log;
+  if (log === undefined) {
+    p.counters.handoffs.lost++;
+    return { kind: "lost", state };
+  }
+  // Durability "log": the unacknowledged pushes outlived their node.
+  let logged: Awaited<ReturnType<PushLog["read"]>>;
+  try {
+    logged = await log.read(playerId, sid);
+  } catch (e) {
+    throw busy(e);
+  }
+  p.counters.handoffs["from-log"]++;
+  if (logged === undefined) return { kind: "moved", state };
+  return {
+    kind: "moved",
+    state: {
+      ...state,
+      pushes: logged.pushes,
+      lastIssuedPushId: logged.lastIssued,
+      lastAckedPushId: logged.floor,
+      replayFloor: logged.floor,
+      stateRevision: logged.stateRevision,
+    },
+  };
+}
