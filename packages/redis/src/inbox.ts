@@ -6,6 +6,7 @@
 import { ErrorCode, TetherError } from "@tether/protocol";
 import type { ClusterHost, GatewayHere, Logger } from "@tether/system";
 import type { ClusterCounters } from "./cluster-counters.js";
+import type { FanoutLog } from "./fanout-log.js";
 import type { Forwarding } from "./forwarding.js";
 import {
   bytes,
@@ -23,6 +24,7 @@ import type { TopicPublishing } from "./topic-publishing.js";
 export interface InboxHost {
   readonly forwarding: Forwarding;
   readonly publishing: TopicPublishing;
+  readonly fanouts: FanoutLog;
   readonly counters: ClusterCounters;
   host(): ClusterHost | undefined;
   here(): GatewayHere | undefined;
@@ -83,10 +85,17 @@ export class Inbox {
         );
         return;
       case "broadcast": {
-        const count = host.broadcastHere(m.msgId, bytes(m.payload), optionsOf(m));
+        const payload = bytes(m.payload);
+        const options = optionsOf(m);
+        h.fanouts.record(m.bid);
+        const count = host.broadcastHere(m.msgId, payload, options);
+        h.fanouts.keep({ id: m.bid, topics: undefined, msgId: m.msgId, payload, options });
         this.answerDurable(m, { count });
         return;
       }
+      case "mark":
+        h.fanouts.heardMark(m.mark);
+        return;
       case "kick":
         this.answer(m, { ok: host.kickHere(m.sid, m.reason) });
         return;
@@ -120,7 +129,9 @@ export class Inbox {
           .handOff(m.sid)
           .then(async (state) => {
             if (state) h.counters.handoffs.given++;
-            await link.tell(m.from, { t: "reply", id: m.id, state: state ? stateToWire(state) : null });
+            // Computed as the session leaves: what it got of the fan-outs around the new owner's mark.
+            const fanouts = h.fanouts.deliveredSince(m.mark);
+            await link.tell(m.from, { t: "reply", id: m.id, state: state ? stateToWire(state) : null, fanouts });
           })
           .catch((e: unknown) => h.logger()?.error("handoff failed", { sessionId: m.sid, error: String(e) }))
           .finally(() => ownership.forget(m.sid));

@@ -11,6 +11,8 @@ export interface HandoffRequest {
   readonly id: number;
   readonly from: string;
   readonly sid: string;
+  /** The mark the new owner published on the session's topics (fanout-log.ts). */
+  readonly mark?: string;
 }
 
 /** Issue a push to `sid`, forwarded by a node that no longer holds it: answered ok or not. */
@@ -32,6 +34,8 @@ export interface BroadcastRequest {
   readonly t: "broadcast";
   readonly id: number;
   readonly from: string;
+  /** The broadcast's id, the same on every node (fanout-log.ts). */
+  readonly bid: string;
   readonly msgId: number;
   /** base64 */
   readonly payload: string;
@@ -105,6 +109,12 @@ export interface TopicPublish {
   readonly rev?: number;
 }
 
+/** A node taking a session over marks the session's topic channels (fanout-log.ts); no answer. */
+export interface TopicMark {
+  readonly t: "mark";
+  readonly mark: string;
+}
+
 /** `topics` were deleted: every node that hears it forgets them, and answers. */
 export interface TopicsDeleted {
   readonly t: "delete-topics";
@@ -129,6 +139,8 @@ export interface Reply {
   readonly message?: string;
   /** To an info request. */
   readonly infos?: readonly SessionInfo[];
+  /** To a handoff: the fan-outs the old owner delivered around the mark (fanout-log.ts). */
+  readonly fanouts?: readonly string[];
   /** To a sessions request: [sessionId, playerId] pairs. */
   readonly sessions?: readonly (readonly [string, number])[];
 }
@@ -145,6 +157,7 @@ export type NodeMessage =
   | KickGuest
   | TopicPublish
   | TopicsDeleted
+  | TopicMark
   | Reply;
 
 const KINDS = new Set<string>([
@@ -159,6 +172,7 @@ const KINDS = new Set<string>([
   "kick-guest",
   "publish",
   "delete-topics",
+  "mark",
   "reply",
 ]);
 

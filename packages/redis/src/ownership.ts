@@ -50,6 +50,18 @@ export interface Taken {
   readonly oldOwner: string;
   readonly deviceId: string | undefined;
   readonly sessionEpoch: number;
+  /** The session's topics, as its owner last recorded them. */
+  readonly topics: readonly string[];
+}
+
+/** A record's topics field: a JSON array of strings, or none. */
+function parseTopics(json: string): string[] {
+  try {
+    const v: unknown = JSON.parse(json);
+    return Array.isArray(v) ? v.filter((t): t is string => typeof t === "string") : [];
+  } catch {
+    return [];
+  }
 }
 
 export class Ownership {
@@ -121,10 +133,16 @@ export class Ownership {
       this.ttlMs(),
     );
     if (r === null) return undefined;
-    const [sid = "", oldOwner = "", fence = "0", , , device = "", epoch = "0", created = "0"] = r;
+    const [sid = "", oldOwner = "", fence = "0", , , device = "", epoch = "0", created = "0", topics = "[]"] = r;
     this.own(sid, { playerId, key, deviceId: device, createdAt: Number(created), sessionEpoch: Number(epoch), fence });
     this.redis.pexpire(this.keys.sessionPlayer(sid), this.ttlMs()).catch(() => {});
-    return { sid, oldOwner, deviceId: device === "" ? undefined : device, sessionEpoch: Number(epoch) };
+    return {
+      sid,
+      oldOwner,
+      deviceId: device === "" ? undefined : device,
+      sessionEpoch: Number(epoch),
+      topics: parseTopics(topics),
+    };
   }
 
   /** Marks the record attached (1) or detached (0) and renews its keys. */

@@ -110,10 +110,15 @@ export class PushLog {
     const lastId = String(info[info.indexOf("last-generated-id") + 1] ?? "0-0");
     const lastIssued = Number(lastId.split("-")[0]);
     const entries = await this.redis.xrangeBuffer(key, "-", "+");
-    const pushes = entries.flatMap(([id, fields]) => {
+    const all = entries.flatMap(([id, fields]) => {
       const e = fields[1];
       return e === undefined || e.length < HEADER_BYTES ? [] : [unpackEntry(Number(String(id).split("-")[0]), e)];
     });
+    // Only the unbroken run that ends at the last entry replays: pushes before a gap (appends
+    // Redis refused or lost) cannot be replayed in order, so a client below it re-syncs.
+    let start = all.length - 1;
+    while (start > 0 && (all[start - 1] as MovedPush).pushId === (all[start] as MovedPush).pushId - 1) start--;
+    const pushes = all.slice(Math.max(0, start));
     const stateRevision = pushes.reduce((r, p) => Math.max(r, p.rev), 0);
     return { pushes, lastIssued, floor: (pushes[0]?.pushId ?? lastIssued + 1) - 1, stateRevision };
   }

@@ -23,6 +23,7 @@ import type {
 } from "@tether/system";
 import type { RingEntry, Session } from "@tether/system/internal";
 import { ClusterCounters } from "./cluster-counters.js";
+import { FanoutLog } from "./fanout-log.js";
 import { Forwarding } from "./forwarding.js";
 import { Inbox } from "./inbox.js";
 import { type Joined, join, leave } from "./join.js";
@@ -44,6 +45,7 @@ export class RedisCluster implements Cluster {
   private joined: Joined | undefined;
   private readonly forwarding: Forwarding;
   private readonly counters = new ClusterCounters();
+  private readonly fanouts = new FanoutLog();
   private readonly remote: RemoteGateway;
   private readonly publishing: TopicPublishing;
   private readonly inbox: Inbox;
@@ -73,6 +75,7 @@ export class RedisCluster implements Cluster {
       timeoutMs: this.options.handoffTimeoutMs,
       counters: this.counters,
       forwarding: this.forwarding,
+      fanouts: this.fanouts,
       link: () => this.connected().link,
       directory: () => this.connected().directory,
       membership: () => this.connected().membership,
@@ -173,6 +176,9 @@ export class RedisCluster implements Cluster {
         ownership: j.ownership,
         link: j.link,
         log: j.log,
+        fanouts: this.fanouts,
+        membership: j.membership,
+        publishing: this.publishing,
       },
       key,
       playerId,
@@ -240,7 +246,15 @@ export class RedisCluster implements Cluster {
   }
 
   topicsChanged(change: TopicChange): Promise<void> | undefined {
-    return this.joined?.membership.changed(change);
+    const j = this.joined;
+    if (j === undefined) return undefined;
+    if (change.arrived !== true || change.session === undefined || this.host === undefined)
+      return j.membership.changed(change);
+    // In the step that made the session visible here: the fan-outs kept for it first.
+    const listened = this.fanouts.arrived(change.session, this.host);
+    const done = j.membership.changed(change);
+    j.membership.doneArriving(listened);
+    return done;
   }
 
   topicList(): Promise<readonly string[]> {

@@ -16,6 +16,7 @@ import type {
 } from "@tether/system";
 import type { ClusterCounters } from "./cluster-counters.js";
 import type { Directory, Held } from "./directory.js";
+import type { FanoutLog } from "./fanout-log.js";
 import type { Forwarding } from "./forwarding.js";
 import { b64, callToWire, type NodeMessage, type Reply } from "./messages.js";
 import type { NodeLink } from "./node-link.js";
@@ -26,6 +27,7 @@ export interface RemoteHost {
   readonly timeoutMs: number;
   readonly counters: ClusterCounters;
   readonly forwarding: Forwarding;
+  readonly fanouts: FanoutLog;
   link(): NodeLink;
   directory(): Directory;
   membership(): TopicMembership;
@@ -36,6 +38,8 @@ const unavailable = (e: unknown) =>
   new TetherError(ErrorCode.SERVER_BUSY, `the cluster is unavailable (${e instanceof Error ? e.message : String(e)})`);
 
 export class RemoteGateway {
+  private broadcasts = 0;
+
   constructor(private readonly h: RemoteHost) {}
 
   /** Runs `f` against Redis; a failure is SERVER_BUSY, counted under `kind`. */
@@ -82,6 +86,9 @@ export class RemoteGateway {
 
   async broadcastElsewhere(msgId: number, payload: Uint8Array, options: PushOptions): Promise<number> {
     const h = this.h;
+    const bid = `${h.fanouts.incarnation}:b${++this.broadcasts}`;
+    h.fanouts.record(bid); // delivered to this node's sessions just now, by the caller
+    h.fanouts.keep({ id: bid, topics: undefined, msgId, payload, options }, true); // and to those on their way here
     const nodes = await this.redis("broadcast", () => h.link().liveNodes());
     const encoded = b64(payload);
     const replies = await Promise.all(
@@ -90,7 +97,7 @@ export class RemoteGateway {
           .link()
           .ask(
             node,
-            (id) => ({ t: "broadcast", id, from: h.nodeId, msgId, payload: encoded, ...options }),
+            (id) => ({ t: "broadcast", id, from: h.nodeId, bid, msgId, payload: encoded, ...options }),
             h.timeoutMs,
           ),
       ),

@@ -40,7 +40,7 @@ return {'claimed', old or '', oldOwner}
  * A Resume on this node for a session another node holds: becomes its owner (fence + 1).
  * KEYS: key index. ARGV: record prefix, new owner, ttl ms.
  * Returns nil when the key has no session, else {sid, old owner, fence, key, player, device,
- * epoch, created}.
+ * epoch, created, topics (JSON, as its owner last wrote them)}.
  */
 export const TAKE_OVER = `
 local sid = redis.call('GET', KEYS[1])
@@ -52,8 +52,8 @@ local fence = redis.call('HINCRBY', rec, 'fence', 1)
 redis.call('HSET', rec, 'owner', ARGV[2], 'attached', 1)
 redis.call('PEXPIRE', rec, ARGV[3])
 redis.call('PEXPIRE', KEYS[1], ARGV[3])
-local f = redis.call('HMGET', rec, 'key', 'player', 'device', 'epoch', 'created')
-return {sid, owner, tostring(fence), f[1], f[2], f[3], f[4], f[5]}
+local f = redis.call('HMGET', rec, 'key', 'player', 'device', 'epoch', 'created', 'topics')
+return {sid, owner, tostring(fence), f[1], f[2], f[3], f[4], f[5], f[6] or '[]'}
 `;
 
 /**
@@ -110,5 +110,16 @@ redis.call('SET', KEYS[2], ARGV[4], 'PX', ARGV[3])
 redis.call('PEXPIRE', KEYS[1], ARGV[3])
 redis.call('SADD', KEYS[3], ARGV[4])
 redis.call('PEXPIRE', KEYS[3], ARGV[3])
+return 1
+`;
+
+/**
+ * The owner records its session's topics in the record (a node taking the session over listens
+ * to them before the handoff). KEYS: record. ARGV: owner, topics (JSON). Returns 1, or 0 when the
+ * owner is stale or the record is gone.
+ */
+export const SET_TOPICS = `
+if redis.call('HGET', KEYS[1], 'owner') ~= ARGV[1] then return 0 end
+redis.call('HSET', KEYS[1], 'topics', ARGV[2])
 return 1
 `;

@@ -7,6 +7,7 @@
 import type { Logger, SessionRef, TopicChange, TopicMembers } from "@tether/system";
 import type { Redis } from "ioredis";
 import type { Keys } from "./keys.js";
+import { SET_TOPICS } from "./scripts.js";
 import { DELETE_TOPICS, JOIN_TOPICS, LEAVE_TOPICS, PURGE_NODE } from "./topic-scripts.js";
 
 interface TopicCommands {
@@ -14,12 +15,15 @@ interface TopicCommands {
   leaveTopics(...args: (string | number)[]): Promise<number>;
   deleteTopics(...args: (string | number)[]): Promise<number>;
   purgeNode(...args: (string | number)[]): Promise<number>;
+  setTopics(...args: (string | number)[]): Promise<number>;
 }
 
 export class TopicMembership {
   private readonly redis: Redis & TopicCommands;
   /** Topics with a member on this node: their channels are listened to. */
   private readonly listening = new Set<string>();
+  /** Topics listened to for sessions on their way here (fanout-log.ts), with how many. */
+  private readonly arriving = new Map<string, number>();
 
   constructor(
     redis: Redis,
@@ -32,6 +36,7 @@ export class TopicMembership {
     redis.defineCommand("leaveTopics", { numberOfKeys: 1, lua: LEAVE_TOPICS });
     redis.defineCommand("deleteTopics", { numberOfKeys: 1, lua: DELETE_TOPICS });
     redis.defineCommand("purgeNode", { numberOfKeys: 2, lua: PURGE_NODE });
+    redis.defineCommand("setTopics", { numberOfKeys: 1, lua: SET_TOPICS });
     this.redis = redis as Redis & TopicCommands;
   }
 
@@ -51,11 +56,16 @@ export class TopicMembership {
       if (c.left.length > 0) {
         work.push(this.redis.leaveTopics(this.keys.topicCounts, ...this.prefixes, this.nodeId, s.sessionId, ...c.left));
       }
+      if (c.joined.length > 0 || c.left.length > 0) {
+        const record = this.keys.session(s.playerId, s.sessionId);
+        work.push(this.redis.setTopics(record, this.nodeId, JSON.stringify([...s.topics])));
+      }
     }
     if (c.opened.length > 0) work.push(this.listen(c.opened));
     if (c.closed.length > 0) {
       for (const t of c.closed) this.listening.delete(t);
-      work.push(this.sub.unsubscribe(...c.closed.map((t) => this.keys.topicChannel(t))));
+      const idle = c.closed.filter((t) => !this.arriving.has(t));
+      if (idle.length > 0) work.push(this.sub.unsubscribe(...idle.map((t) => this.keys.topicChannel(t))));
     }
     if (work.length === 0) return undefined;
     return Promise.all(work).then(
@@ -80,6 +90,27 @@ export class TopicMembership {
   private listen(topics: readonly string[]): Promise<unknown> {
     for (const t of topics) this.listening.add(t);
     return this.sub.subscribe(...topics.map((t) => this.keys.topicChannel(t)));
+  }
+
+  /** Listens to `topics` for a session on its way here, until `doneArriving`. */
+  async listenArriving(topics: readonly string[]): Promise<void> {
+    for (const t of topics) this.arriving.set(t, (this.arriving.get(t) ?? 0) + 1);
+    if (topics.length > 0) await this.sub.subscribe(...topics.map((t) => this.keys.topicChannel(t)));
+  }
+
+  /** The session arrived (its topics are indexed now) or did not come: channels nobody needs close. */
+  doneArriving(topics: readonly string[]): void {
+    const idle: string[] = [];
+    for (const t of topics) {
+      const n = (this.arriving.get(t) ?? 1) - 1;
+      if (n > 0) this.arriving.set(t, n);
+      else this.arriving.delete(t);
+      if (n <= 0 && !this.listening.has(t)) idle.push(t);
+    }
+    if (idle.length === 0) return;
+    this.sub
+      .unsubscribe(...idle.map((t) => this.keys.topicChannel(t)))
+      .catch((e: unknown) => this.logger()?.warn("redis: could not stop listening to topics", { error: String(e) }));
   }
 
   /** Deletes `topics`' membership cluster-wide. */

@@ -8,20 +8,27 @@
 import { ErrorCode, TetherError } from "@tether/protocol";
 import type { GatewayHere, Logger, PushOptions } from "@tether/system";
 import type { ClusterCounters } from "./cluster-counters.js";
+import type { FanoutLog } from "./fanout-log.js";
 import type { Keys } from "./keys.js";
-import { b64, bytes, optionsOf, type Reply, type TopicPublish, type TopicsDeleted } from "./messages.js";
+import {
+  b64,
+  bytes,
+  optionsOf,
+  type Reply,
+  type TopicMark,
+  type TopicPublish,
+  type TopicsDeleted,
+} from "./messages.js";
 import type { NodeLink } from "./node-link.js";
 import type { TopicMembership } from "./topic-membership.js";
-
-/** How long the publishes this node took are remembered, to answer their other copies with 0. */
-const SEEN_MS = 60_000;
-const SEEN_MAX = 100_000;
 
 export interface PublishingHost {
   readonly nodeId: string;
   readonly keys: Keys;
   readonly timeoutMs: number;
   readonly counters: ClusterCounters;
+  /** The fan-outs this node delivered, and those kept for sessions on their way here. */
+  readonly fanouts: FanoutLog;
   link(): NodeLink;
   membership(): TopicMembership;
   here(): GatewayHere | undefined;
@@ -32,8 +39,6 @@ export interface PublishingHost {
 
 export class TopicPublishing {
   private seq = 0;
-  /** Publishes taken here, by pid, in arrival order. */
-  private readonly seen = new Map<string, number>();
 
   constructor(private readonly h: PublishingHost) {}
 
@@ -41,7 +46,9 @@ export class TopicPublishing {
   async publish(topics: readonly string[], msgId: number, payload: Uint8Array, options: PushOptions): Promise<number> {
     if (topics.length === 0) return 0;
     const h = this.h;
-    const pid = `${h.nodeId}:${++this.seq}`;
+    const pid = `${h.fanouts.incarnation}:${++this.seq}`;
+    h.fanouts.record(pid); // delivered to this node's members just now, by the caller
+    h.fanouts.keep({ id: pid, topics, msgId, payload, options }, true); // and to those on their way here
     const encoded = b64(payload);
     const { replies, missing } = await this.toChannels("publish", topics, (id) => ({
       t: "publish",
@@ -106,20 +113,23 @@ export class TopicPublishing {
   onPublish(m: TopicPublish): void {
     const h = this.h;
     if (m.from === h.nodeId) {
-      h.link().deliver({ t: "reply", id: m.id, count: 0 }); // this node's own: issued already
+      h.link().deliver({ t: "reply", id: m.id, count: 0 }); // this node's own: issued (and kept) already
       return;
     }
-    if (this.seen.has(m.pid)) {
+    if (h.fanouts.has(m.pid)) {
       this.answer(m, 0);
       return;
     }
-    this.remember(m.pid);
+    h.fanouts.record(m.pid);
+    const payload = bytes(m.payload);
+    const options = optionsOf(m);
     let count = 0;
     try {
-      count = h.here()?.publishHere(m.topics, m.msgId, bytes(m.payload), optionsOf(m)) ?? 0;
+      count = h.here()?.publishHere(m.topics, m.msgId, payload, options) ?? 0;
     } catch (e) {
       h.logger()?.warn("a publish from another node failed", { error: String(e) });
     }
+    h.fanouts.keep({ id: m.pid, topics: m.topics, msgId: m.msgId, payload, options });
     // Answered once its reliable copies are durable (durability "log").
     const reply = () => this.answer(m, count);
     void Promise.resolve(h.durable()).then(reply, reply);
@@ -140,18 +150,15 @@ export class TopicPublishing {
     this.answer(m, 0);
   }
 
+  /** Publishes `mark` on a topic channel, for a session this node is taking over (fanout-log.ts). */
+  async mark(mark: string, topic: string): Promise<void> {
+    const message: TopicMark = { t: "mark", mark };
+    await this.h.link().publishText(this.h.keys.topicChannel(topic), JSON.stringify(message));
+  }
+
   private answer(m: { readonly from: string; readonly id: number }, count: number): void {
     Promise.resolve()
       .then(() => this.h.link().tell(m.from, { t: "reply", id: m.id, count }))
       .catch((e: unknown) => this.h.logger()?.warn("redis: could not answer a node", { error: String(e) }));
-  }
-
-  private remember(pid: string): void {
-    const now = Date.now();
-    for (const [p, at] of this.seen) {
-      if (at >= now - SEEN_MS && this.seen.size < SEEN_MAX) break;
-      this.seen.delete(p);
-    }
-    this.seen.set(pid, now);
   }
 }

@@ -53,6 +53,35 @@ describe('durability "log"', () => {
     expect((await c2.waitFor((f) => f.pushId === 7)).payload).toEqual(bytes("m7"));
   });
 
+  it("replays only the unbroken run at the end of a log with a gap; a client below the gap re-syncs", async () => {
+    cluster = new TestCluster();
+    const a = await cluster.node("a", {}, log);
+    const b = await cluster.node("b", {}, log);
+    const sessions: string[] = [];
+    for (const player of [4, 5]) {
+      const c = await cluster.client(a);
+      const { sessionId } = await c.login(`p:${player}`);
+      await a.server.gateway.subscribe(sessionId, ["room"]);
+      for (let i = 1; i <= 6; i++) await a.server.gateway.send(sessionId, 2000, bytes(`m${i}`));
+      await c.waitFor((f) => f.pushId === 6);
+      sessions.push(sessionId);
+    }
+    await a.server.close({ drainMs: 0, handoffMs: 0 });
+    const db = await cluster.db();
+    await db.xdel(a.cluster.keys.log(4, sessions[0] as string), "3-0"); // appends Redis lost
+    await db.xdel(a.cluster.keys.log(5, sessions[1] as string), "3-0");
+
+    const below = await (await cluster.client(b)).resume({ token: "p:4", lastAppliedPushId: 1 });
+    expect(below.result).toBe(ResumeResult.RESUME_NEED_FULL_SYNC);
+    expect(below.sessionId).toBe(sessions[0]);
+    expect(b.server.engine.store.byId(sessions[0] as string)?.topics.has("room")).toBe(true); // from its record
+    const c = await cluster.client(b);
+    const above = await c.resume({ token: "p:5", lastAppliedPushId: 3 });
+    expect(above.result).toBe(ResumeResult.RESUME_OK);
+    await c.waitFor((f) => f.pushId === 6);
+    expect(c.reliable().map((f) => f.pushId)).toEqual([4, 5, 6]);
+  });
+
   it("answers NEED_FULL_SYNC with a baseline the next pushes follow when the client is past the log", async () => {
     cluster = new TestCluster();
     const a = await cluster.node("a", {}, log);

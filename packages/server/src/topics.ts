@@ -105,7 +105,7 @@ export class TopicIndex {
 
   /** Indexes a session that arrived from another node with its topics (its subscriptions moved with it). */
   adopt(session: Session): void | Promise<void> {
-    return this.index(session, [...session.topics]);
+    return this.index(session, [...session.topics], true);
   }
 
   /** Drops a session from all its topics (when it ends). */
@@ -133,8 +133,8 @@ export class TopicIndex {
   }
 
   /** Adds `session` (already holding `topics`) to their member sets. */
-  private index(session: Session, topics: readonly string[]): void | Promise<void> {
-    if (topics.length === 0) return;
+  private index(session: Session, topics: readonly string[], arrived = false): void | Promise<void> {
+    if (topics.length === 0 && !arrived) return;
     const opened: string[] = [];
     for (const t of topics) {
       let set = this.members.get(t);
@@ -145,6 +145,7 @@ export class TopicIndex {
       }
       set.add(session);
     }
+    if (arrived) return this.changed({ session, joined: topics, left: [], opened, closed: [], owned: true, arrived });
     return this.report(session, topics, [], opened, [], true);
   }
 

@@ -80,6 +80,11 @@ export interface TopicChange {
   readonly closed: readonly string[];
   /** False when the session moved away (its membership is its new owner's to write) or the topics were deleted. */
   readonly owned: boolean;
+  /**
+   * The session has just arrived from another node, with its topics (reported in the step that
+   * made it visible, even without topics).
+   */
+  readonly arrived?: boolean;
 }
 
 /** Members of topics cluster-wide, by topic. */
