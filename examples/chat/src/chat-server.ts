@@ -1,7 +1,8 @@
 /**
- * The chat server: one Node process, everything in memory. Rooms are topics; messages are
- * reliable pushes (frame rev = message id); typing is best effort; a room's recent history and
- * its online list come with the Sync snapshot and from gateway queries.
+ * The chat server. Rooms are topics; messages are reliable pushes (frame rev = message id);
+ * typing is best effort; a room's recent history and its online list come with the Sync snapshot
+ * and from gateway queries. Nicknames and rooms live in a ChatStore: in memory for one node, in
+ * Redis for cluster mode (one node of several behind a proxy: `npm run cluster`).
  */
 import { readFileSync } from "node:fs";
 import { createServer as createHttpServer, type Server } from "node:http";
@@ -10,12 +11,11 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ErrorCode, TetherError } from "@tether/protocol";
 import { tether } from "@tether/protocol/gen/chat";
-import { createServer, type ServerOptions, type TetherServer } from "@tether/server";
+import { createServer, type ServerContext, type ServerOptions, type TetherServer } from "@tether/server";
 import type { SessionView } from "@tether/system";
+import { type ChatStore, MemoryStore } from "./store.js";
 
 const chat = tether.chat;
-type ChatMsg = tether.chat.ChatMsg;
-const HISTORY = 100;
 const NAME = /^[A-Za-z0-9_-]{1,20}$/;
 const ROOM = /^[A-Za-z0-9_-]{1,32}$/;
 const MAX_BODY = 500;
@@ -37,21 +37,25 @@ export interface ChatServer {
   close(): Promise<void>;
 }
 
+export interface ChatOptions {
+  /** Where nicknames and rooms live. Default: in memory (one node); closed by `close()`. */
+  readonly store?: ChatStore;
+  /** This node's id in a cluster, shown by the page (route 1104). Default "" (one node). */
+  readonly nodeId?: string;
+  /**
+   * The cluster demo's "kill this node" (route 1105): what the node does when the page asks it
+   * to die. Without it (the default) 1105 is not served and the page shows no such button.
+   */
+  readonly kill?: () => void;
+}
+
 export async function startChatServer(
   port = 8080,
   host = "127.0.0.1",
   options: Partial<ServerOptions> = {},
+  chatOptions: ChatOptions = {},
 ): Promise<ChatServer> {
-  const rooms = new Map<string, { nextId: number; history: ChatMsg[] }>();
-  const names = new Map<string, number>(); // nickname -> playerId
-  const room = (name: string) => {
-    let r = rooms.get(name);
-    if (!r) {
-      r = { nextId: 1, history: [] };
-      rooms.set(name, r);
-    }
-    return r;
-  };
+  const { store = new MemoryStore(), nodeId = "", kill } = chatOptions;
 
   const http = createHttpServer((req, res) => {
     const file = STATIC[req.url?.split("?")[0] ?? ""];
@@ -84,24 +88,19 @@ export async function startChatServer(
     ...options,
     authenticator: {
       // The token is the nickname: a demo, not an identity system.
-      authenticate(token) {
+      async authenticate(token) {
         if (!NAME.test(token))
           throw new TetherError(ErrorCode.UNAUTHORIZED, "nicknames are 1-20 letters, digits, _ or -");
-        let id = names.get(token);
-        if (id === undefined) {
-          id = names.size + 1;
-          names.set(token, id);
-        }
-        return { playerId: id, data: { name: token } };
+        return { playerId: await store.playerId(token), data: { name: token } };
       },
     },
     snapshotProvider: {
       async snapshot(playerId) {
         const s = server.engine.store.byPlayer(playerId)[0];
         const roomName = s?.data.get("room") ?? "";
-        // Copied before the await: the history may grow meanwhile (pushes after the snapshot's
-        // pushId carry rev = message id, and the page skips what it already shows).
-        const history = [...(rooms.get(roomName)?.history ?? [])];
+        // Read before the online list: the history may grow meanwhile (pushes after the
+        // snapshot's pushId carry rev = message id, and the page skips what it already shows).
+        const history = roomName ? await store.history(roomName) : [];
         const names = roomName ? await online(roomName) : [];
         return {
           serverStateRevision: history.at(-1)?.id ?? 0,
@@ -118,9 +117,28 @@ export async function startChatServer(
     },
   });
 
+  /**
+   * A session taken over from a crashed node arrives without its data and topics (they are not
+   * in the push log, cluster.md): its name comes back from the store, its room from the page's
+   * next request (1101 or 1104), marked "missed" until 1104 sends the page the room's history.
+   */
+  const restore = async (ctx: ServerContext, roomName: string): Promise<void> => {
+    if (ctx.data.get("name") !== undefined) return;
+    const sessionId = ctx.sessionId as string;
+    const name = (await store.name(ctx.playerId as number)) ?? "?";
+    if (!ROOM.test(roomName)) {
+      await ctx.gateway.setSessionData(sessionId, { name });
+      return;
+    }
+    await ctx.gateway.setSessionData(sessionId, { name, room: roomName, missed: "1" });
+    await ctx.gateway.subscribe(sessionId, [roomName]);
+    await notice(roomName, `${name} is back${nodeId ? ` (on ${nodeId})` : ""}`);
+  };
+
   server.route(1100, chat.JoinReq, chat.JoinResp, async (req, ctx) => {
     if (!ROOM.test(req.room))
       throw new TetherError(ErrorCode.BAD_REQUEST, "room names are 1-32 letters, digits, _ or -");
+    await restore(ctx, ""); // its name, after a crash of its node
     const sessionId = ctx.sessionId as string;
     const previous = ctx.data.get("room");
     if (previous && previous !== req.room) {
@@ -134,23 +152,20 @@ export async function startChatServer(
   });
 
   server.route(1101, chat.SendReq, chat.Empty, async (req, ctx) => {
+    await restore(ctx, req.room);
     if (ctx.data.get("room") !== req.room) throw new TetherError(ErrorCode.BAD_REQUEST, "join the room first");
     if (req.body.length === 0 || req.body.length > MAX_BODY)
       throw new TetherError(10001, `messages are 1-${MAX_BODY} characters`);
     if ((req.kind === chat.Kind.KIND_IMAGE || req.kind === chat.Kind.KIND_LINK) && !/^https?:\/\//.test(req.body)) {
       throw new TetherError(10002, "images and links must be http(s) URLs");
     }
-    const r = room(req.room);
-    const msg = chat.ChatMsg.create({
-      id: r.nextId++,
+    const msg = await store.append(req.room, {
       room: req.room,
       from: ctx.data.get("name") ?? "?",
       kind: req.kind,
       body: req.body,
       ts: Date.now(),
     });
-    r.history.push(msg);
-    if (r.history.length > HISTORY) r.history.shift();
     await ctx.gateway.publish([req.room], 2101, chat.ChatMsg.encode(msg).finish(), { rev: msg.id });
     return {};
   });
@@ -169,16 +184,42 @@ export async function startChatServer(
 
   server.route(1103, chat.OnlineReq, chat.OnlineResp, async (req) => ({ names: await online(req.room) }));
 
-  await new Promise<void>((resolve) => http.listen(port, host, resolve));
+  server.route(1104, chat.HereReq, chat.HereResp, async (req, ctx) => {
+    const here = { nodeId, canKill: kill !== undefined };
+    await restore(ctx, req.room);
+    const roomName = ctx.data.get("room");
+    if (ctx.data.get("missed") === undefined || roomName === undefined) return here;
+    await ctx.gateway.deleteSessionData(ctx.sessionId as string, ["missed"]);
+    return { ...here, rejoined: true, history: await store.history(roomName) };
+  });
+
+  // One-way, so that it is never retried on the node the client resumes on.
+  if (kill !== undefined) server.notify(1105, chat.Empty, () => kill());
+
+  const closeAll = async () => {
+    await server.close({ drainMs: 500, handoffMs: 1000 });
+    http.closeAllConnections();
+    if (http.listening) await new Promise<void>((r) => http.close(() => r()));
+    await store.close();
+  };
+  try {
+    await server.listen(); // joins the cluster (in cluster mode) before the node takes connections
+    await new Promise<void>((resolve, reject) => {
+      http.once("error", reject);
+      http.listen(port, host, () => {
+        http.off("error", reject);
+        resolve();
+      });
+    });
+  } catch (e) {
+    await closeAll().catch(() => {});
+    throw e;
+  }
   const a = http.address() as AddressInfo;
   return {
     http,
     tether: server,
     url: `http://${a.address}:${a.port}/`,
-    async close() {
-      await server.close({ drainMs: 500 });
-      http.closeAllConnections();
-      await new Promise<void>((r) => http.close(() => r()));
-    },
+    close: closeAll,
   };
 }

@@ -2,6 +2,8 @@
  * The chat page: joins a room, shows messages of every kind, a typing indicator, who is online,
  * and the connection state (connected, reconnecting, resumed with N replayed). Everything goes
  * through @tether/client; the page keeps no state the server cannot rebuild with a snapshot.
+ * In cluster mode (`npm run cluster`) it also shows which node serves it, and the demo's
+ * "kill this node" button.
  */
 import { TetherClient, type TransportFactory, type WebSocketLike } from "@tether/client";
 import { tether } from "@tether/protocol/gen/chat";
@@ -15,6 +17,7 @@ let room = "";
 const shown = new Set<number>(); // message ids on screen: a snapshot and replays never double them
 let typingTimer: ReturnType<typeof setTimeout> | undefined;
 let lastTypingSent = 0;
+let node = ""; // the node serving this page's connection, in cluster mode
 
 // The transport keeps the current socket so the page (and its tests) can cut it, and can pretend
 // to be offline: while offline, every attempt fails as a lost connection would.
@@ -80,7 +83,10 @@ function addMessage(m: tether.chat.ChatMsg): void {
     body.textContent = m.body;
     li.append(body);
   }
-  messages.append(li);
+  // In id order: a room's history that comes after a resume may hold older messages.
+  const later = [...messages.querySelectorAll<HTMLLIElement>("li[data-id]")].find((e) => Number(e.dataset.id) > m.id);
+  if (later) later.before(li);
+  else messages.append(li);
   messages.scrollTop = messages.scrollHeight;
 }
 
@@ -107,10 +113,38 @@ async function refreshOnline(): Promise<void> {
   setOnline((await client.request(1103, chat.OnlineReq, { room }, chat.OnlineResp)).names);
 }
 
+/**
+ * Which node serves this connection (route 1104; "" outside cluster mode). A session that lost
+ * its room with a crashed node joins it again there, with the room's recent history.
+ */
+async function whereAmI(): Promise<string> {
+  if (!client || !room) return "";
+  const here = await client.request(1104, chat.HereReq, { room }, chat.HereResp);
+  for (const m of here.history) addMessage(chat.ChatMsg.create(m));
+  if (here.rejoined) void refreshOnline();
+  node = here.nodeId;
+  $("node").textContent = node;
+  $("node-box").hidden = node === "";
+  const kill = $<HTMLButtonElement>("kill");
+  kill.hidden = !here.canKill;
+  kill.disabled = false;
+  return node;
+}
+
 async function join(name: string, roomName: string): Promise<void> {
   if (!client) {
     client = new TetherClient({ url: `${location.origin.replace(/^http/, "ws")}/ws`, token: name, transport });
     let resumedText: string | undefined;
+    // After a resume or a re-sync, in cluster mode: say on which node.
+    const showNode = (text: (node: string) => string) =>
+      whereAmI().then(
+        (n) => {
+          if (n === "") return;
+          resumedText = text(n);
+          if (client?.state.kind === "ready") setState(resumedText, "ready");
+        },
+        () => {},
+      );
     client.on("state", (s) => {
       // "ready" follows the resume: keep showing what the resume did.
       if (s.kind === "ready") setState(resumedText ?? "connected", s.kind);
@@ -127,6 +161,11 @@ async function join(name: string, roomName: string): Promise<void> {
       log.push(`resumed ${e.replayed}`);
       resumedText = `resumed, ${e.replayed} replayed`;
       void refreshOnline();
+      void showNode((n) => `resumed on ${n}, ${e.replayed} replayed`);
+    });
+    // Durability "memory": the sessions of a killed node continue elsewhere from a snapshot.
+    client.on("synced", () => {
+      if (node !== "") void showNode((n) => `re-synced from a snapshot on ${n}`);
     });
     client.onSnapshot((bytes) => {
       const snap = chat.ChatSnapshot.decode(bytes);
@@ -156,6 +195,7 @@ async function join(name: string, roomName: string): Promise<void> {
   const joined = await client.request(1100, chat.JoinReq, { room }, chat.JoinResp);
   $("room-name").textContent = joined.room;
   setOnline(joined.online);
+  await whereAmI();
   for (const el of document.querySelectorAll<HTMLInputElement | HTMLButtonElement>("#send input, #send button")) {
     el.disabled = false;
   }
@@ -187,6 +227,14 @@ $<HTMLInputElement>("body").addEventListener("input", () => {
   if (client?.state.kind !== "ready" || now - lastTypingSent < 1000) return;
   lastTypingSent = now;
   client.notify(1102, chat.TypingReq, { room });
+});
+
+// The cluster demo: the node serving this page exits abruptly; the client resumes on another.
+$<HTMLButtonElement>("kill").addEventListener("click", () => {
+  if (client?.state.kind !== "ready") return;
+  $<HTMLButtonElement>("kill").disabled = true;
+  $("node").textContent = `${node} (killed)`;
+  client.notify(1105, chat.Empty, {});
 });
 
 /** For tests and scripts: send a message as if typed. */

@@ -164,6 +164,54 @@ export namespace tether {
             type $Shape = tether.chat.OnlineResp.$Properties;
         }
 
+        interface IHereReq extends tether.chat.HereReq.$Properties {
+        }
+
+        class HereReq {
+            constructor(properties?: tether.chat.HereReq.$Properties);
+            $unknowns?: Uint8Array[];
+            room: string;
+            static create(properties: tether.chat.HereReq.$Shape): tether.chat.HereReq & tether.chat.HereReq.$Shape;
+            static create(properties?: tether.chat.HereReq.$Properties): tether.chat.HereReq;
+            static encode(message: tether.chat.HereReq.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tether.chat.HereReq & tether.chat.HereReq.$Shape;
+        }
+
+        namespace HereReq {
+            interface $Properties {
+                room?: (string|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = tether.chat.HereReq.$Properties;
+        }
+
+        interface IHereResp extends tether.chat.HereResp.$Properties {
+        }
+
+        class HereResp {
+            constructor(properties?: tether.chat.HereResp.$Properties);
+            $unknowns?: Uint8Array[];
+            nodeId: string;
+            canKill: boolean;
+            rejoined: boolean;
+            history: tether.chat.ChatMsg.$Properties[];
+            static create(properties: tether.chat.HereResp.$Shape): tether.chat.HereResp & tether.chat.HereResp.$Shape;
+            static create(properties?: tether.chat.HereResp.$Properties): tether.chat.HereResp;
+            static encode(message: tether.chat.HereResp.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+            static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): tether.chat.HereResp & tether.chat.HereResp.$Shape;
+        }
+
+        namespace HereResp {
+            interface $Properties {
+                nodeId?: (string|null);
+                canKill?: (boolean|null);
+                rejoined?: (boolean|null);
+                history?: (tether.chat.ChatMsg.$Properties[]|null);
+                $unknowns?: Uint8Array[];
+            }
+            type $Shape = tether.chat.HereResp.$Properties;
+        }
+
         interface IChatMsg extends tether.chat.ChatMsg.$Properties {
         }
 
