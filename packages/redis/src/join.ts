@@ -67,7 +67,7 @@ export async function join(o: RedisClusterOptions, keys: Keys, host: ClusterHost
   const ownership = new Ownership(redis, keys, o.nodeId, h.ttlMs, h.logger);
   if (o.client === undefined) await redis.connect();
   if (subscriber.status === "wait") await subscriber.connect(); // lazy: connect it; else it is connecting
-  const link = new NodeLink(redis, subscriber, keys, o.nodeId, o.nodeTtlMs);
+  const link = new NodeLink(redis, subscriber, keys, o.nodeId, o.nodeTtlMs, !(o.client instanceof RedisClusterClient));
   await link.listen(h.onMessage);
   await link.register(host.counts());
   await redis.set(keys.serverEpoch, randomBytes(16).toString("base64url"), "NX");

@@ -33,6 +33,11 @@ export class NodeLink {
     private readonly keys: Keys,
     readonly nodeId: string,
     private readonly nodeTtlMs: number,
+    /**
+     * Whether PUBLISH counts every listener (standalone Redis, Sentinel). On Redis Cluster it
+     * counts those of one shard only, so a request waits for its timeout instead.
+     */
+    private readonly countsListeners = true,
   ) {}
 
   /** Subscribes to this node's channel; `onMessage` gets every request (replies are matched here). */
@@ -117,13 +122,16 @@ export class NodeLink {
     await this.redis.publish(this.keys.nodeChannel(nodeId), JSON.stringify(message));
   }
 
-  /** Asks a node; resolves with its reply, or undefined after `timeoutMs`. */
+  /**
+   * Asks a node; resolves with its reply, or undefined after `timeoutMs`, or at once when nobody
+   * listens on the node's channel (it is gone, even if its registration has not expired yet).
+   */
   async ask(nodeId: string, message: (id: number) => NodeMessage, timeoutMs: number): Promise<Reply | undefined> {
     let answer: Reply | undefined;
     await this.gather(
       async (id) => {
-        await this.tell(nodeId, message(id));
-        return 1;
+        const heard = await this.redis.publish(this.keys.nodeChannel(nodeId), JSON.stringify(message(id)));
+        return heard === 0 && this.countsListeners ? 0 : 1;
       },
       timeoutMs,
       (reply) => {
