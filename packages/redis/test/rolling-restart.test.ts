@@ -6,9 +6,9 @@
  * starts again. Every client's application sees each push exactly once and in order.
  */
 import { TetherClient, type TransportFactory, type WebSocketLike } from "@tether/client";
+import { Balancer } from "@tether/testkit";
 import { afterEach, describe, expect, it } from "vitest";
 import { WebSocket } from "ws";
-import { Balancer } from "./support/balancer.js";
 import { bytes, type Node, TestCluster, text } from "./support/nodes.js";
 
 const CLIENTS = 300;
