@@ -7,6 +7,7 @@
  *
  * Scenarios: req-resp, broadcast, topic, idle-memory, resume-storm, active-memory, connect-storm,
  * game-tick, client-cost (default: all). Each is documented in the header of its file.
+ * On request only (they need Redis): the cluster scenarios; the group `cluster` runs them all.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -18,6 +19,7 @@ import { activeMemory } from "./scenarios/active-memory.js";
 import { clientCost } from "./scenarios/client-cost.js";
 import { clusterPush } from "./scenarios/cluster-push.js";
 import { clusterResume } from "./scenarios/cluster-resume.js";
+import { clusterScaling } from "./scenarios/cluster-scaling.js";
 import { connectStorm } from "./scenarios/connect-storm.js";
 import { fanOut } from "./scenarios/fan-out.js";
 import { gameTick } from "./scenarios/game-tick.js";
@@ -38,11 +40,14 @@ const SCENARIOS: Record<string, () => Promise<Row[]>> = {
 };
 /** Scenarios run only when named (they need a service: Redis). */
 const ON_REQUEST: Record<string, () => Promise<Row[]>> = {
+  ...clusterScaling,
   "cluster-resume": clusterResume,
   "cluster-push": clusterPush,
 };
 
-const asked = process.argv.slice(2);
+/** `npm run bench -- cluster`: every cluster scenario (all need Redis), never in the default run. */
+const GROUPS: Record<string, string[]> = { cluster: Object.keys(ON_REQUEST).filter((n) => n.startsWith("cluster-")) };
+const asked = process.argv.slice(2).flatMap((name) => GROUPS[name] ?? [name]);
 for (const name of asked) {
   if (!(name in SCENARIOS) && !(name in ON_REQUEST)) {
     console.error(

@@ -31,6 +31,8 @@ export function pinLoadGenerator(): string {
 }
 
 export type ServerKind = "tether" | "ws";
+/** A server of the cluster scenarios' peer anchor (servers/socketio-server.ts), not a ws-vs-Tether side. */
+export type PeerKind = "socketio";
 
 export interface SettledMemory {
   readonly rss: number;
@@ -109,7 +111,7 @@ class BenchProcess {
 
 export class ServerProcess extends BenchProcess {
   private constructor(
-    readonly kind: ServerKind,
+    readonly kind: ServerKind | PeerKind,
     child: ChildProcess,
     readonly url: string,
     lines: AsyncIterable<string>,
@@ -117,15 +119,22 @@ export class ServerProcess extends BenchProcess {
     super(child, lines);
   }
 
-  /** Starts a server; `args` reach it as command-line arguments. */
-  static async start(kind: ServerKind, args: readonly string[] = []): Promise<ServerProcess> {
+  /**
+   * Starts a server; `args` reach it as command-line arguments. It runs on `cores` (default the
+   * last core; the cluster scenarios put a second node elsewhere).
+   */
+  static async start(
+    kind: ServerKind | PeerKind,
+    args: readonly string[] = [],
+    cores = String(cpus().length - 1),
+  ): Promise<ServerProcess> {
     const nodeArgs = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter((a) => a !== "");
     // Server on the last core, load generator on the others (see pinLoadGenerator), when
     // taskset is there: each side keeps its own core instead of both wandering.
     const { child, first, lines } = await BenchProcess.spawn(
       join("servers", `${kind}-server.js`),
       args,
-      String(cpus().length - 1),
+      cores,
       nodeArgs,
     );
     const m = /^listening (\d+)$/.exec(first);
@@ -133,7 +142,9 @@ export class ServerProcess extends BenchProcess {
       child.kill("SIGKILL");
       throw new Error(`${kind} server said ${first}`);
     }
-    return new ServerProcess(kind, child, `ws://127.0.0.1:${m[1]}${kind === "tether" ? "/ws" : ""}`, lines);
+    const url =
+      kind === "socketio" ? `http://127.0.0.1:${m[1]}` : `ws://127.0.0.1:${m[1]}${kind === "tether" ? "/ws" : ""}`;
+    return new ServerProcess(kind, child, url, lines);
   }
 
   /** Resident memory after a full garbage collection, in bytes (the server runs `gc()`). */
