@@ -22,6 +22,7 @@ import type { Ownership } from "./ownership.js";
 import type { TopicPublishing } from "./topic-publishing.js";
 
 export interface InboxHost {
+  readonly nodeId: string;
   readonly forwarding: Forwarding;
   readonly publishing: TopicPublishing;
   readonly fanouts: FanoutLog;
@@ -85,6 +86,10 @@ export class Inbox {
         );
         return;
       case "broadcast": {
+        if (m.from === h.nodeId) {
+          h.link().deliver({ t: "reply", id: m.id, count: 0 }); // this node's own, on the broadcast channel
+          return;
+        }
         const payload = bytes(m.payload);
         const options = optionsOf(m);
         h.fanouts.record(m.bid);

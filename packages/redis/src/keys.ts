@@ -80,6 +80,11 @@ export class Keys {
     return `${this.namespace}:topic:${topic}`;
   }
 
+  /** Pub/sub channel: broadcasts, heard by every node. */
+  get broadcastChannel(): string {
+    return `${this.namespace}:broadcast`;
+  }
+
   /** Pub/sub channel: messages directed to one node. */
   nodeChannel(nodeId: string): string {
     return `${this.namespace}:to:${nodeId}`;

@@ -37,7 +37,7 @@ export class NodeLink {
      * Whether PUBLISH counts every listener (standalone Redis, Sentinel). On Redis Cluster it
      * counts those of one shard only, so a request waits for its timeout instead.
      */
-    private readonly countsListeners = true,
+    readonly countsListeners = true,
   ) {}
 
   /** Subscribes to this node's channel; `onMessage` gets every request (replies are matched here). */
@@ -51,7 +51,7 @@ export class NodeLink {
         onMessage(m);
       }
     });
-    await this.sub.subscribe(this.keys.nodeChannel(this.nodeId));
+    await this.sub.subscribe(this.keys.nodeChannel(this.nodeId), this.keys.broadcastChannel);
   }
 
   /**

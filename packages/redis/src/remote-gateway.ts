@@ -18,12 +18,14 @@ import type { ClusterCounters } from "./cluster-counters.js";
 import type { Directory, Held } from "./directory.js";
 import type { FanoutLog } from "./fanout-log.js";
 import type { Forwarding } from "./forwarding.js";
-import { b64, callToWire, type NodeMessage, type Reply } from "./messages.js";
+import type { Keys } from "./keys.js";
+import { type BroadcastRequest, b64, callToWire, type NodeMessage, type Reply } from "./messages.js";
 import type { NodeLink } from "./node-link.js";
 import type { TopicMembership } from "./topic-membership.js";
 
 export interface RemoteHost {
   readonly nodeId: string;
+  readonly keys: Keys;
   readonly timeoutMs: number;
   readonly counters: ClusterCounters;
   readonly forwarding: Forwarding;
@@ -89,19 +91,36 @@ export class RemoteGateway {
     const bid = `${h.fanouts.incarnation}:b${++this.broadcasts}`;
     h.fanouts.record(bid); // delivered to this node's sessions just now, by the caller
     h.fanouts.keep({ id: bid, topics: undefined, msgId, payload, options }, true); // and to those on their way here
-    const nodes = await this.redis("broadcast", () => h.link().liveNodes());
     const encoded = b64(payload);
-    const replies = await Promise.all(
-      nodes.map((node) =>
-        h
-          .link()
-          .ask(
-            node,
-            (id) => ({ t: "broadcast", id, from: h.nodeId, bid, msgId, payload: encoded, ...options }),
-            h.timeoutMs,
-          ),
-      ),
-    );
+    const message = (id: number): BroadcastRequest => ({
+      t: "broadcast",
+      id,
+      from: h.nodeId,
+      bid,
+      msgId,
+      payload: encoded,
+      ...options,
+    });
+    let replies: readonly (Reply | undefined)[];
+    if (h.link().countsListeners) {
+      // One message on the cluster's broadcast channel; every node that hears it answers.
+      const text = (id: number) => JSON.stringify(message(id));
+      const link = h.link();
+      // A reliable one also counts the live nodes: one that is registered but does not listen
+      // (it has just died) makes it reject, as a node that does not answer does.
+      const [got, live] = await this.redis("broadcast", () =>
+        Promise.all([
+          link.gather((id) => link.publishText(h.keys.broadcastChannel, text(id)), h.timeoutMs),
+          options.reliable === true ? link.liveNodes() : Promise.resolve([]),
+        ]),
+      );
+      const unheard = got.missing > 0 || (options.reliable === true && got.replies.length < live.length + 1); // + this node
+      replies = unheard ? [...got.replies, undefined] : got.replies;
+    } else {
+      // Redis Cluster: a PUBLISH counts one shard's listeners, so each live node is asked.
+      const nodes = await this.redis("broadcast", () => h.link().liveNodes());
+      replies = await Promise.all(nodes.map((node) => h.link().ask(node, message, h.timeoutMs)));
+    }
     // A node that does not answer: a best-effort broadcast is lost there; a reliable one rejects.
     const late = replies.some((r) => r === undefined);
     h.counters.call("broadcast", late ? "busy" : "ok");
