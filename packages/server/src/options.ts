@@ -106,6 +106,11 @@ export interface ServerOptions extends SessionOptions, TransportLimits {
   allowedOrigins: readonly string[] | undefined;
   /** Where the own HTTP server answers Prometheus scrapes; false = nowhere. Default "/metrics". */
   metricsPath: string | false;
+  /**
+   * Where the own HTTP server answers a load balancer's health check: 200 while the server takes
+   * connections, 503 from the moment `close()` starts draining. false = nowhere. Default "/healthz".
+   */
+  healthPath: string | false;
   /** Trust X-Forwarded-Proto / X-Forwarded-For from a proxy in front. Default false. */
   trustProxy: boolean;
   /**
@@ -180,6 +185,7 @@ export function resolveServerOptions(partial: Partial<ServerOptions> = {}): Serv
     trustProxy = false,
     onConnectionOpen,
     metricsPath = "/metrics",
+    healthPath = "/healthz",
     cluster,
     ...rest
   } = partial;
@@ -212,6 +218,12 @@ export function resolveServerOptions(partial: Partial<ServerOptions> = {}): Serv
     throw new InvalidOptionError("metricsPath", 'must start with "/" and differ from path, or be false');
   }
   if (
+    healthPath !== false &&
+    (typeof healthPath !== "string" || !healthPath.startsWith("/") || healthPath === path || healthPath === metricsPath)
+  ) {
+    throw new InvalidOptionError("healthPath", 'must start with "/" and differ from path and metricsPath, or be false');
+  }
+  if (
     cluster !== undefined &&
     (typeof cluster !== "object" ||
       cluster === null ||
@@ -236,6 +248,7 @@ export function resolveServerOptions(partial: Partial<ServerOptions> = {}): Serv
     trustProxy: trustProxy === true,
     onConnectionOpen,
     metricsPath,
+    healthPath,
     cluster,
   };
 }

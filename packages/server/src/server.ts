@@ -156,7 +156,7 @@ export class TetherServer {
       WebSocket: LinkedSocket,
     });
     this.ownsHttp = o.server === undefined;
-    this.http = o.server ?? createHttpServer(plainHttpAnswer(o.metricsPath, this.metrics));
+    this.http = o.server ?? createHttpServer(plainHttpAnswer(o, this.metrics, () => this.draining));
     this.http.on("upgrade", this.onUpgradeBound);
     if (this.ownsHttp) this.http.on("connection", this.onSocketBound);
     if (options.authenticator === undefined) {

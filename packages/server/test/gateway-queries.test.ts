@@ -164,6 +164,23 @@ describe("metrics", () => {
     expect(m.frames.in).toBeGreaterThan(1);
   });
 
+  it("answers the health check 200 while serving and 503 once close() starts draining", async () => {
+    const server = await start();
+    const status = () =>
+      new Promise<number>((resolve, reject) => {
+        httpRequest(`http://127.0.0.1:${server.port}/healthz`, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        })
+          .on("error", reject)
+          .end();
+      });
+    expect(await status()).toBe(200);
+    server.draining = true; // what close() sets first, before it drains
+    expect(await status()).toBe(503);
+    server.draining = false;
+  });
+
   it("never grows its label set when a client sends random msgIds", async () => {
     const server = await start();
     const a = await player(server, "p:1");

@@ -12,6 +12,8 @@ describe("server options", () => {
     ["path", { path: "ws" }],
     ["allowedOrigins", { allowedOrigins: "https://a.example" }],
     ["metricsPath", { metricsPath: "/ws" }],
+    ["healthPath", { healthPath: "/metrics" }],
+    ["healthPath", { healthPath: "healthz" }],
     ["onConnectionOpen", { onConnectionOpen: 1 }],
     ["maxConnections", { maxConnections: -1 }],
   ])("refuses a bad %s with a coded InvalidOptionError before anything listens", (name, options) => {
