@@ -5,6 +5,22 @@
  */
 import { connect, createServer, type Server, type Socket } from "node:net";
 
+/**
+ * Joins two sockets both ways until either closes; both stay in `open` while they live (so a
+ * test can cut them all).
+ */
+export function splice(client: Socket, upstream: Socket, open: Set<Socket>): void {
+  for (const s of [client, upstream]) {
+    open.add(s);
+    s.on("close", () => open.delete(s));
+    s.on("error", () => {});
+  }
+  client.pipe(upstream);
+  upstream.pipe(client);
+  client.on("close", () => upstream.destroy());
+  upstream.on("close", () => client.destroy());
+}
+
 export class Balancer {
   private next = 0;
   private readonly sockets = new Set<Socket>();
@@ -40,17 +56,7 @@ export class Balancer {
     upstream.once("error", () => {
       if (!upstream.readyState.startsWith("open")) this.route(client, tried + 1); // refused: the next node
     });
-    upstream.once("connect", () => {
-      for (const s of [client, upstream]) {
-        this.sockets.add(s);
-        s.on("close", () => this.sockets.delete(s));
-        s.on("error", () => {});
-      }
-      client.pipe(upstream);
-      upstream.pipe(client);
-      client.on("close", () => upstream.destroy());
-      upstream.on("close", () => client.destroy());
-    });
+    upstream.once("connect", () => splice(client, upstream, this.sockets));
     client.on("error", () => {});
   }
 

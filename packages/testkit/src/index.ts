@@ -1,7 +1,7 @@
 /** Test support shared by Tether's suites. Subpaths: `./echo` (conformance server), `./chromium`, `./browser-bundle`. */
 
 export { ManualClock } from "@tether/system";
-export { Balancer } from "./balancer.js";
+export { Balancer, splice } from "./balancer.js";
 export { type Closed, errorOf, FrameClient, type HelloOffer, isError, rejectionOf } from "./frame-client.js";
 export { prng } from "./prng.js";
 export { type EchoFlagsLike, echoKit, type ServerFactory, type ServerKit, serverKit } from "./server-kit.js";

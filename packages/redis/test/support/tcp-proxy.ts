@@ -4,6 +4,7 @@
  * `restore()` lets it connect again. A network partition, without touching the server.
  */
 import { connect, createServer, type Server, type Socket } from "node:net";
+import { splice } from "@tether/testkit";
 
 export class TcpProxy {
   private readonly sockets = new Set<Socket>();
@@ -22,16 +23,7 @@ export class TcpProxy {
         client.destroy();
         return;
       }
-      const upstream = connect(targetPort, "127.0.0.1");
-      for (const s of [client, upstream]) {
-        p.sockets.add(s);
-        s.on("close", () => p.sockets.delete(s));
-        s.on("error", () => {});
-      }
-      client.pipe(upstream);
-      upstream.pipe(client);
-      client.on("close", () => upstream.destroy());
-      upstream.on("close", () => client.destroy());
+      splice(client, connect(targetPort, "127.0.0.1"), p.sockets);
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const address = server.address();
