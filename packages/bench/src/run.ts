@@ -17,6 +17,7 @@ import { pinLoadGenerator } from "./lib/process.js";
 import { markdown, type Row, SetupError } from "./lib/report.js";
 import { activeMemory } from "./scenarios/active-memory.js";
 import { clientCost } from "./scenarios/client-cost.js";
+import { clusterLatency } from "./scenarios/cluster-latency.js";
 import { clusterPush } from "./scenarios/cluster-push.js";
 import { clusterResume } from "./scenarios/cluster-resume.js";
 import { clusterScaling } from "./scenarios/cluster-scaling.js";
@@ -43,6 +44,7 @@ const ON_REQUEST: Record<string, () => Promise<Row[]>> = {
   ...clusterScaling,
   "cluster-resume": clusterResume,
   "cluster-push": clusterPush,
+  "cluster-latency": clusterLatency,
 };
 
 /** `npm run bench -- cluster`: every cluster scenario (all need Redis), never in the default run. */

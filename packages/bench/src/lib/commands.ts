@@ -96,6 +96,27 @@ export function ticking(hz: number, seconds: number, tick: (k: number) => void):
   });
 }
 
+/**
+ * Calls `step(i)` for i = 0, 1, ... `rate` times a second on average for `seconds`
+ * (`Math.round(rate * seconds)` calls in all): each wake-up of a 1 ms timer makes every call due
+ * by then, so a late wake-up catches up instead of lowering the rate. Resolves with the
+ * milliseconds from the first call to the last.
+ */
+export function paced(rate: number, seconds: number, step: (i: number) => void): Promise<number> {
+  const count = Math.round(rate * seconds);
+  const start = performance.now();
+  return new Promise((resolve) => {
+    let i = 0;
+    const next = () => {
+      const due = Math.min(count, Math.floor(((performance.now() - start) * rate) / 1000) + 1);
+      while (i < due) step(i++);
+      if (i >= count) resolve(performance.now() - start);
+      else setTimeout(next, 1);
+    };
+    next();
+  });
+}
+
 /** A game-tick state update of `bytes` (at least 16) for one player: send time (f64), tick, player, filler. */
 export function tickPayload(bytes: number, tick: number, player: number): Uint8Array {
   const msg = new Uint8Array(bytes);

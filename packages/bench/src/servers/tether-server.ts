@@ -13,14 +13,18 @@
  * broadcasts per event-loop turn, default 10), `publish <n> [perTurn]` (reliable to "room"),
  * `push <n>` (reliable to every session, once none is attached), `tick <hz> <seconds> <bytes>`
  * (every session its own best-effort update of <bytes>, through gateway.send, hz times a
- * second: see commands.ts tickPayload), `gc`. Prints `listening <port>` when ready.
+ * second: see commands.ts tickPayload), `sendto <rate> <seconds> <players> [first]` (reliable
+ * `gateway.sendToPlayer` of 64 bytes to players 1..<players> in turn, <rate> a second in all for
+ * <seconds>, wherever their sessions are; each payload a tickPayload whose tick is its index,
+ * from <first>, default 0; answers `done <issued> <sessions reached> <failed> <ms first to
+ * last>` once every call has settled), `gc`. Prints `listening <port>` when ready.
  *
  * `--redis <url> --namespace <ns> --node-id <id> [--durability memory|log]`: a node of a cluster
- * (scenarios cluster-resume and cluster-push).
+ * (scenarios cluster-resume, cluster-push and cluster-latency).
  */
 import { parseArgs } from "node:util";
 import { createServer } from "@tether/server";
-import { inBursts, perTurnArg, serveCommands, stampedPayload, ticking, tickPayload } from "../lib/commands.js";
+import { inBursts, paced, perTurnArg, serveCommands, stampedPayload, ticking, tickPayload } from "../lib/commands.js";
 
 const { values: args } = parseArgs({
   options: {
@@ -89,6 +93,37 @@ serveCommands({
       }
     });
     return `done ${targets.length}`;
+  },
+  sendto: async ([rate, seconds, players, first]) => {
+    const count = Number(players);
+    const base = Number(first ?? 0);
+    const total = Math.round(Number(rate) * Number(seconds));
+    let issued = 0;
+    let reached = 0;
+    let failed = 0;
+    let open = 0;
+    let settle: () => void = () => {};
+    const settled = new Promise<void>((r) => (settle = r));
+    const done = () => {
+      if (--open === 0 && issued === total) settle();
+    };
+    const ms = await paced(Number(rate), Number(seconds), (i) => {
+      const player = (i % count) + 1;
+      issued++;
+      open++;
+      server.gateway.sendToPlayer(player, 2001, tickPayload(64, base + i, player)).then(
+        (n) => {
+          reached += n;
+          done();
+        },
+        () => {
+          failed++;
+          done();
+        },
+      );
+    });
+    if (open > 0) await settled;
+    return `done ${issued} ${reached} ${failed} ${ms.toFixed(1)}`;
   },
 });
 
