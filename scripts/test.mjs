@@ -1,5 +1,5 @@
 // The repository's test command (`npm test`): generated-code check, import-cycle check, lint, build, type check,
-// then every vitest suite. Ends with one line `N passed, N failed` and a non-zero exit code
+// the packaging check, then every vitest suite. Ends with one line `N passed, N failed` and a non-zero exit code
 // when anything failed.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
@@ -14,6 +14,9 @@ const steps = [
   // The browser entries of protocol and client compile without Node's types.
   ["type check without Node (protocol)", bin("tsc"), ["-p", "packages/protocol/tsconfig.browser.json"]],
   ["type check without Node (client)", bin("tsc"), ["-p", "packages/client/tsconfig.browser.json"]],
+  // The public packages as a user gets them: packed, installed into a fresh project, type checked,
+  // run (a server/client round trip with a resume) and require()d (scripts/check-packaging.mjs).
+  ["packaging", "node", ["scripts/check-packaging.mjs"]],
   // Cluster-mode tests need a Redis: started here when none answers on the default address.
   ["redis", "node", ["scripts/ensure-redis.mjs"]],
 ];
