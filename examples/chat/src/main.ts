@@ -1,6 +1,7 @@
 /**
  * `npm start` from the repository root: builds what the chat needs, starts it and prints its URL.
- * Flags: --port <n> (default 8080, 0 = any free port), --host <addr> (default 127.0.0.1).
+ * Flags: --port <n> (else the PORT environment variable, else 8080; 0 = any free port), --host
+ * <addr> (default 127.0.0.1). A port that is taken is one line on stderr and exit code 1.
  *
  * Cluster mode (one node of several, as `npm run cluster` starts them): --redis <url> (or
  * REDIS_URL with --cluster) turns it on; --namespace <ns> (default "tether-chat"), --node-id <id>
@@ -65,8 +66,9 @@ async function clusterParts(
 
 export async function main(argv: readonly string[]): Promise<void> {
   const values = parse(argv);
-  const port = values.port === undefined ? 8080 : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) fail("--port needs 0..65535", 2);
+  const given = values.port ?? (process.env.PORT === "" ? undefined : process.env.PORT);
+  const port = given === undefined ? 8080 : Number(given);
+  if (!/^\d+$/.test(given ?? "0") || port > 65535) fail("--port (PORT) needs 0..65535", 2);
   const host = values.host ?? "127.0.0.1";
   const clustered = values.cluster === true || values.redis !== undefined;
   if (!clustered && (values["demo-kill"] || values["node-id"] !== undefined))
@@ -77,11 +79,9 @@ export async function main(argv: readonly string[]): Promise<void> {
     chat = await startChatServer(port, host, parts?.server, parts?.chat);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === "EADDRINUSE") fail(`port ${port} on ${host} is taken (choose another with --port)`, 1);
-    return fail(e instanceof Error ? e.message : String(e), 1);
+    if (code === "EADDRINUSE") fail(`port ${port} is taken (EADDRINUSE); use --port or PORT`, 1);
+    return fail(`did not start on ${host}:${port}: ${e instanceof Error ? e.message : String(e)}`, 1);
   }
-  const where = parts ? ` as node ${parts.chat.nodeId}` : "";
-  process.stdout.write(`chat running at ${chat.url}${where} (open it in two browser windows)\n`);
   let stopping = false;
   const stop = () => {
     if (stopping) return;
@@ -95,6 +95,9 @@ export async function main(argv: readonly string[]): Promise<void> {
   process.on("SIGINT", stop);
   // Started by the cluster launcher (chat-node.ts, an IPC channel): goes when the launcher goes.
   if (process.send !== undefined) process.on("disconnect", stop);
+  // After the handlers: a signal as soon as the line is read is a graceful stop.
+  const where = parts ? ` as node ${parts.chat.nodeId}` : "";
+  process.stdout.write(`chat running at ${chat.url}${where} (open it in two browser windows)\n`);
 }
 
 if (process.argv[1] !== undefined && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -1,6 +1,7 @@
 /**
  * The conformance server's command line (conformance-server.md), parsed with node:util into
- * server options. A bad flag is reported on stderr and exits with code 2.
+ * server options. A bad flag is reported on stderr and exits with code 2. The port is `--port`,
+ * else the PORT environment variable (when `env` is given), else 8081.
  */
 import { parseArgs } from "node:util";
 import { type AeadAlgorithm, CipherAlgorithm, CompressionAlgorithm, fromHex } from "@tether/protocol";
@@ -45,7 +46,12 @@ export interface EchoFlags {
   readonly cluster: ClusterFlags | undefined;
 }
 
-export function parseFlags(argv: readonly string[]): EchoFlags {
+/** The environment variables the command line falls back to; main passes process.env. */
+export interface EchoEnv {
+  readonly PORT?: string | undefined;
+}
+
+export function parseFlags(argv: readonly string[], env: EchoEnv = {}): EchoFlags {
   const options: Record<string, { type: "string" | "boolean" }> = {
     host: { type: "string" },
     compression: { type: "string" },
@@ -75,6 +81,12 @@ export function parseFlags(argv: readonly string[]): EchoFlags {
       throw new FlagError(`--${flag} needs a non-negative integer, got ${String(v)}`);
     }
     server[option] = Number(v);
+  }
+  if (server.port === undefined && env.PORT !== undefined && env.PORT !== "") {
+    if (!/^\d+$/.test(env.PORT) || Number(env.PORT) > 65535) {
+      throw new FlagError(`PORT needs 0..65535, got ${env.PORT}`);
+    }
+    server.port = Number(env.PORT);
   }
   if (typeof values.host === "string") server.host = values.host;
   if (values.compression !== undefined) {

@@ -2,7 +2,8 @@
 /**
  * `npm run echo -- [flags]`: starts the conformance server. Prints exactly one line to stdout,
  * `listening ws://<host>:<port>/ws`, when ready; logs go to stderr. SIGTERM or SIGINT shut it
- * down gracefully (Disconnect 1012 to every connection) and exit 0.
+ * down gracefully (Disconnect 1012 to every connection) and exit 0. The port is `--port`, else
+ * PORT, else 8081; a port that is taken is one line on stderr and exit code 1.
  */
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -16,10 +17,18 @@ function stderrLogger(): Logger {
   return { debug: () => {}, info: line("info"), warn: line("warn"), error: line("error") };
 }
 
+/** One line for a listen() that failed: the port is taken, or another reason. */
+export function listenFailure(e: unknown, host: string, port: number): string {
+  const code = e instanceof Error ? (e as NodeJS.ErrnoException).code : undefined;
+  if (code === "EADDRINUSE") return `port ${port} is taken (EADDRINUSE); use --port or PORT`;
+  const why = e instanceof Error ? e.message : String(e);
+  return `did not start on ${host}:${port}: ${why}`;
+}
+
 export async function main(argv: readonly string[]): Promise<void> {
   let flags: ReturnType<typeof parseFlags>;
   try {
-    flags = parseFlags(argv);
+    flags = parseFlags(argv, process.env);
   } catch (e) {
     if (!(e instanceof FlagError)) throw e;
     process.stderr.write(`echo: ${e.message}\n`);
@@ -50,8 +59,14 @@ export async function main(argv: readonly string[]): Promise<void> {
     process.stderr.write(`echo: ${(e as Error).message}\n`);
     process.exit(2);
   }
-  const url = await server.listen();
-  process.stdout.write(`listening ${url}\n`);
+  let url: string;
+  try {
+    url = await server.listen();
+  } catch (e) {
+    process.stderr.write(`echo: ${listenFailure(e, flags.server.host ?? "127.0.0.1", flags.server.port ?? 8081)}\n`);
+    closeState();
+    process.exit(1);
+  }
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
@@ -70,6 +85,8 @@ export async function main(argv: readonly string[]): Promise<void> {
   };
   process.on("SIGTERM", () => stop("SIGTERM"));
   process.on("SIGINT", () => stop("SIGINT"));
+  // After the handlers: a client that signals as soon as it reads the line gets a graceful exit.
+  process.stdout.write(`listening ${url}\n`);
 }
 
 const invokedDirectly =

@@ -72,4 +72,12 @@ describe("the conformance server's flags", () => {
   ])("refuses %s %s with a FlagError", (...args) => {
     expect(() => parseFlags(args.filter((a): a is string => a !== undefined))).toThrow(FlagError);
   });
+
+  it("takes the port from PORT when --port is absent, and --port first", () => {
+    expect(parseFlags([]).server.port).toBeUndefined(); // the server's default, 8081
+    expect(parseFlags([], { PORT: "9000" }).server.port).toBe(9000);
+    expect(parseFlags([], { PORT: "" }).server.port).toBeUndefined();
+    expect(parseFlags(["--port", "0"], { PORT: "9000" }).server.port).toBe(0);
+    for (const PORT of ["http", "-1", "65536", "80.5"]) expect(() => parseFlags([], { PORT })).toThrow(FlagError);
+  });
 });

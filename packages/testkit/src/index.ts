@@ -1,4 +1,4 @@
-/** Test support shared by Tether's suites. Subpaths: `./echo` (conformance server), `./chromium`, `./browser-bundle`. */
+/** Test support shared by Tether's suites. Subpaths: `./echo` (conformance server), `./chromium`, `./browser-bundle`, `./port-tests`. */
 
 export { ManualClock } from "@tether/system";
 export { Balancer, splice } from "./balancer.js";

@@ -1,0 +1,13 @@
+/**
+ * The echo example's port, as its dist main.js takes it: --port, else PORT, else 8081. A
+ * port that is taken gives one line on stderr and exit code 1, no stack trace.
+ */
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describePortHandling } from "@tether/testkit/port-tests";
+
+describePortHandling({
+  name: "echo",
+  main: join(dirname(fileURLToPath(import.meta.url)), "..", "dist", "main.js"),
+  listening: /^listening ws:\/\/127\.0\.0\.1:(\d+)\/ws$/,
+});
