@@ -219,6 +219,14 @@ function main() {
     process.stdout.write(run("ESM imports", "node", ["dist/exports.js"], project, 15_000));
     process.stdout.write(run("round trip", "node", ["dist/round-trip.js"], project, 30_000));
     process.stdout.write(run("require() from CommonJS", "node", ["require.cjs"], project, 15_000));
+    // The README's "Twenty lines", as written, as app.mjs: it must print and exit by itself.
+    const readme = readFileSync(join(repo, "README.md"), "utf8");
+    const example = /## Twenty lines\n\n```ts\n([\s\S]*?)\n```/.exec(readme)?.[1];
+    if (example === undefined) fail("README.md has no ts block under ## Twenty lines");
+    writeFileSync(join(project, "app.mjs"), `${example}\n`);
+    const printed = run("the README's twenty lines (node app.mjs)", "node", ["app.mjs"], project, 15_000);
+    if (!printed.includes("hi")) fail(`the README's example printed ${JSON.stringify(printed)}`);
+    ok("the README's twenty lines run as written in the fresh ES module project, and exit");
   } finally {
     if (process.argv.includes("--keep")) console.log(`  kept ${tmp}`);
     else rmSync(tmp, { recursive: true, force: true });
