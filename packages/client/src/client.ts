@@ -21,6 +21,7 @@ import { Handlers, type PushHandler, type SnapshotHandler } from "./handlers.js"
 import { Heartbeat } from "./heartbeat.js";
 import { Link } from "./link.js";
 import { type ClientOptions, resolveClientOptions } from "./options.js";
+import { PageSignals } from "./page-signals.js";
 import { type PushMeta, PushPipeline } from "./push-pipeline.js";
 import { afterClose, Backoff, LocalClose } from "./reconnect-policy.js";
 import { RequestBook } from "./requests.js";
@@ -43,6 +44,8 @@ export class TetherClient {
   private readonly pipeline: PushPipeline;
   private readonly requests: RequestBook;
   private readonly heartbeat: Heartbeat;
+  /** The page's online and visibility events, in browsers (page-signals.ts). */
+  private readonly page: PageSignals;
   private readonly backoff: Backoff;
   private readonly attempt: AttemptContext;
   private current: ClientState = { kind: "idle" };
@@ -77,6 +80,7 @@ export class TetherClient {
       ackToSend: () => this.acks.take(),
     });
     this.heartbeat = new Heartbeat(o.clock);
+    this.page = new PageSignals(() => this.reconnectNow());
     this.backoff = new Backoff(o);
     this.attempt = {
       options: o,
@@ -129,6 +133,7 @@ export class TetherClient {
   connect(): Promise<void> {
     if (this.stopped) {
       this.stopped = false;
+      if (this.options.pageSignals) this.page.start();
       this.backoff.reset();
       this.lastError = undefined;
       void this.runAttempt();
@@ -179,8 +184,24 @@ export class TetherClient {
     link.close(CloseCode.LOGGED_OUT, "logged out");
   }
 
+  /**
+   * Reconnects at once when waiting out a backoff; when connected, checks the link with a PING
+   * (a dead one is closed after heartbeatTimeoutMs, then reconnected). Call it when your game
+   * knows the network is back; in browsers the page's `online` and `visibilitychange` events do.
+   */
+  reconnectNow(): void {
+    if (this.stopped) return;
+    if (this.current.kind === "reconnecting") {
+      this.backoff.cancel();
+      void this.runAttempt();
+    } else if (this.current.kind === "ready") {
+      this.heartbeat.probe();
+    }
+  }
+
   /** Closes without ending the session: a later connect() resumes it. */
   close(): void {
+    this.page.stop();
     if (this.stopped && this.link === undefined) return;
     this.stopped = true;
     this.generation++;
@@ -228,7 +249,7 @@ export class TetherClient {
           ping: () => link.send({ type: FrameType.PING, ackSeq: this.requests.answeredThrough() }),
           dead: () => link.close(LocalClose.DEAD_LINK.code, LocalClose.DEAD_LINK.reason),
         },
-        hello.heartbeatIntervalMs,
+        Math.min(hello.heartbeatIntervalMs, this.options.pingAfterSilenceMs ?? Number.POSITIVE_INFINITY),
         this.options.heartbeatTimeoutMs,
       );
       this.requests.attach(link, hello.maxInFlightReq);
@@ -297,6 +318,7 @@ export class TetherClient {
 
   private setState(s: ClientState): void {
     this.current = s;
+    if (s.kind === "closed") this.page.stop();
     if (s.kind === "ready") this.acks.flush();
     this.events.emit("state", s);
   }

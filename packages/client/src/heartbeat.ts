@@ -27,9 +27,19 @@ export class Heartbeat {
     this.pingSentAt = undefined;
   }
 
+  /** Sends a PING now (unless one is out): the link answers within the timeout, or is dead. */
+  probe(): void {
+    if (this.timer === undefined || this.pingSentAt !== undefined || this.link === undefined) return;
+    this.pingSentAt = this.clock.now();
+    this.link.ping();
+  }
+
+  private link: HeartbeatLink | undefined;
+
   start(link: HeartbeatLink, intervalMs: number, timeoutMs: number): void {
     this.stop();
     this.heard();
+    this.link = link;
     const every = Math.max(MIN_CHECK_EVERY_MS, Math.min(intervalMs, timeoutMs) / 4);
     const check = (): void => {
       // Re-armed first: dead() closes the link, whose close handler stops this timer.
@@ -48,5 +58,6 @@ export class Heartbeat {
   stop(): void {
     this.timer?.cancel();
     this.timer = undefined;
+    this.link = undefined;
   }
 }

@@ -39,8 +39,22 @@ export interface ClientOptions {
   ackBatch: number;
   /** Requests held while disconnected or over the in-flight cap. Default 256. */
   maxQueuedRequests: number;
-  /** After a PING, no frame for this long means the link is dead. Default 10 000 ms. */
+  /**
+   * After a PING, no frame for this long means the link is dead. Default 10 000 ms; 5 000 ms in
+   * browsers, where a dead link is then noticed within 10 s (with `pingAfterSilenceMs`).
+   */
   heartbeatTimeoutMs: number;
+  /**
+   * The client sends a PING after this much silence from the server (a sign of life answers it).
+   * Default: the server's heartbeat interval (from its ClientHelloResp); 5 000 ms in browsers, where
+   * networks drop silently (one small frame every 5 s of silence: a little traffic and battery).
+   */
+  pingAfterSilenceMs: number | undefined;
+  /**
+   * In browsers: reconnect at once on the page's `online` event and when a hidden tab becomes
+   * visible, instead of waiting out the backoff. Default true.
+   */
+  pageSignals: boolean;
   /** Makes the WebSocket. Default: the global WebSocket. */
   transport: TransportFactory | undefined;
   /** Crypto primitives. Default noble (browser-safe). */
@@ -62,6 +76,8 @@ export const CLIENT_DEFAULTS: Readonly<Omit<ClientOptions, "url" | "token" | "st
   ackBatch: 64,
   maxQueuedRequests: 256,
   heartbeatTimeoutMs: 10_000,
+  pingAfterSilenceMs: undefined,
+  pageSignals: true,
   transport: undefined,
   crypto: nobleCrypto,
   clientVersion: "@tether/client 0.1.0",
@@ -83,10 +99,18 @@ export function resolveClientOptions(
   if (typeof partial.token !== "string" && typeof partial.token !== "function") {
     throw new TypeError("option token must be a string or a function");
   }
-  const o: ClientOptions = { ...CLIENT_DEFAULTS, store: partial.store ?? memoryStore(), ...partial };
+  // In a browser page a dead link is noticed within 10 s by default (docs/client.md §8.5).
+  const page = typeof (globalThis as { document?: unknown }).document === "object";
+  const o: ClientOptions = {
+    ...CLIENT_DEFAULTS,
+    ...(page ? { heartbeatTimeoutMs: 5_000, pingAfterSilenceMs: 5_000 } : {}),
+    store: partial.store ?? memoryStore(),
+    ...partial,
+  };
   for (const k of ["requestTimeoutMs", "ackDelayMs", "ackBatch", "maxQueuedRequests", "heartbeatTimeoutMs"] as const) {
     positive(k, o[k]);
   }
+  if (o.pingAfterSilenceMs !== undefined) positive("pingAfterSilenceMs", o.pingAfterSilenceMs);
   positive("reconnect.minDelayMs", o.reconnect.minDelayMs);
   positive("reconnect.maxDelayMs", o.reconnect.maxDelayMs);
   return o;
