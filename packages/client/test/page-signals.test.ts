@@ -60,7 +60,13 @@ describe("a client in a page", () => {
     let deadAt: number | undefined;
     const serverInterval = 25_000;
     heartbeat.start(
-      { ping: () => {}, dead: () => ((deadAt = clock.now()), heartbeat.stop()) },
+      {
+        ping: () => {},
+        dead: () => {
+          deadAt = clock.now();
+          heartbeat.stop();
+        },
+      },
       Math.min(serverInterval, o.pingAfterSilenceMs ?? serverInterval),
       o.heartbeatTimeoutMs,
     );
