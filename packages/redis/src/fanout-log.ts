@@ -19,6 +19,8 @@ import type { Session } from "@tether/system/internal";
 
 /** How many fan-outs before the mark a handing-over node reports. */
 const BEFORE_MARK = 4096;
+/** How long fan-outs are kept for a session on its way here, at most. */
+const ARRIVAL_MS = 60_000;
 /** How many fan-outs (and marks) a node remembers. */
 const REMEMBERED = 65_536;
 
@@ -32,6 +34,8 @@ export interface KeptFanout {
 }
 
 interface Arrival {
+  /** When the takeover began (ms). */
+  readonly since: number;
   readonly mark: string | undefined;
   readonly topics: ReadonlySet<string>;
   /** Keeping since the mark was heard (at once when there is no mark). */
@@ -84,7 +88,11 @@ export class FanoutLog {
 
   /** This node takes `sid` over: from its mark on (at once without one), fan-outs are kept for it. */
   expect(sid: string, topics: readonly string[], mark: string | undefined): void {
+    // A takeover whose session never became visible here (another connection won it) is forgotten.
+    const stale = Date.now() - ARRIVAL_MS;
+    for (const [s, a] of this.arrivals) if (a.since < stale) this.arrivals.delete(s);
     this.arrivals.set(sid, {
+      since: Date.now(),
       mark,
       topics: new Set(topics),
       keeping: mark === undefined,

@@ -84,11 +84,17 @@ async function askHandoff(
     p.membership.doneArriving(p.fanouts.abandon(sid));
     throw busy(e);
   }
-  const reply = await p.link.ask(
-    oldOwner,
-    (id) => ({ t: "handoff", id, from: p.nodeId, sid, ...(mark === undefined ? {} : { mark }) }),
-    p.timeoutMs,
-  );
+  let reply: Awaited<ReturnType<NodeLink["ask"]>>;
+  try {
+    reply = await p.link.ask(
+      oldOwner,
+      (id) => ({ t: "handoff", id, from: p.nodeId, sid, ...(mark === undefined ? {} : { mark }) }),
+      p.timeoutMs,
+    );
+  } catch (e) {
+    p.membership.doneArriving(p.fanouts.abandon(sid));
+    throw busy(e);
+  }
   if (!reply?.state) {
     p.membership.doneArriving(p.fanouts.abandon(sid));
     return undefined;
