@@ -7,17 +7,18 @@
  */
 import { TetherClient, type TransportFactory, type WebSocketLike } from "@tether/client";
 import { tether } from "@tether/protocol/gen/chat";
+import { MessageList } from "./list.js";
 
 const chat = tether.chat;
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
-const messages = $<HTMLOListElement>("messages");
+const list = new MessageList($<HTMLOListElement>("messages"), $<HTMLButtonElement>("new-messages"));
 const stateBadge = $<HTMLSpanElement>("state");
 let client: TetherClient | undefined;
 let room = "";
-const shown = new Set<number>(); // message ids on screen: a snapshot and replays never double them
 let typingTimer: ReturnType<typeof setTimeout> | undefined;
 let lastTypingSent = 0;
 let node = ""; // the node serving this page's connection, in cluster mode
+let me = ""; // the nickname the client logged in with (a later Join only changes the room)
 
 // The transport keeps the current socket so the page (and its tests) can cut it, and can pretend
 // to be offline: while offline, every attempt fails as a lost connection would.
@@ -56,47 +57,6 @@ function setState(text: string, kind: string): void {
   stateBadge.dataset.kind = kind;
 }
 
-function addMessage(m: tether.chat.ChatMsg): void {
-  if (m.room !== room || shown.has(m.id)) return;
-  shown.add(m.id);
-  const li = document.createElement("li");
-  li.dataset.id = String(m.id);
-  const from = document.createElement("span");
-  from.className = "from";
-  from.textContent = m.from;
-  li.append(from);
-  if (m.kind === chat.Kind.KIND_IMAGE) {
-    const img = document.createElement("img");
-    img.src = m.body;
-    img.alt = "image";
-    li.append(img);
-  } else if (m.kind === chat.Kind.KIND_LINK) {
-    const a = document.createElement("a");
-    a.href = m.body;
-    a.textContent = m.body;
-    a.target = "_blank";
-    a.rel = "noopener noreferrer";
-    li.append(a);
-  } else {
-    const body = document.createElement("span");
-    body.className = m.kind === chat.Kind.KIND_EMOJI ? "emoji body" : "body";
-    body.textContent = m.body;
-    li.append(body);
-  }
-  // In id order: a room's history that comes after a resume may hold older messages.
-  const later = [...messages.querySelectorAll<HTMLLIElement>("li[data-id]")].find((e) => Number(e.dataset.id) > m.id);
-  if (later) later.before(li);
-  else messages.append(li);
-  messages.scrollTop = messages.scrollHeight;
-}
-
-function addNotice(text: string): void {
-  const li = document.createElement("li");
-  li.className = "notice";
-  li.textContent = text;
-  messages.append(li);
-}
-
 function setOnline(names: readonly string[]): void {
   const ul = $<HTMLUListElement>("online");
   ul.replaceChildren(
@@ -120,7 +80,7 @@ async function refreshOnline(): Promise<void> {
 async function whereAmI(): Promise<string> {
   if (!client || !room) return "";
   const here = await client.request(1104, chat.HereReq, { room }, chat.HereResp);
-  for (const m of here.history) addMessage(chat.ChatMsg.create(m));
+  for (const m of here.history) list.add(chat.ChatMsg.create(m));
   if (here.rejoined) void refreshOnline();
   node = here.nodeId;
   $("node").textContent = node;
@@ -133,6 +93,7 @@ async function whereAmI(): Promise<string> {
 
 async function join(name: string, roomName: string): Promise<void> {
   if (!client) {
+    me = name;
     client = new TetherClient({ url: `${location.origin.replace(/^http/, "ws")}/ws`, token: name, transport });
     let resumedText: string | undefined;
     // After a resume or a re-sync, in cluster mode: say on which node.
@@ -170,14 +131,14 @@ async function join(name: string, roomName: string): Promise<void> {
     client.onSnapshot((bytes) => {
       const snap = chat.ChatSnapshot.decode(bytes);
       if (snap.room && snap.room === room) {
-        for (const m of snap.history) addMessage(chat.ChatMsg.create(m));
+        for (const m of snap.history) list.add(chat.ChatMsg.create(m));
         setOnline(snap.online);
       }
     });
-    client.onPush(2101, chat.ChatMsg, (m) => addMessage(m));
+    client.onPush(2101, chat.ChatMsg, (m) => list.add(m));
     client.onPush(2102, chat.Notice, (n) => {
       if (n.room === room) {
-        addNotice(n.text);
+        list.notice(n.text);
         void refreshOnline();
       }
     });
@@ -190,8 +151,7 @@ async function join(name: string, roomName: string): Promise<void> {
     await client.connect();
   }
   room = roomName;
-  messages.replaceChildren();
-  shown.clear();
+  list.reset(roomName, me);
   const joined = await client.request(1100, chat.JoinReq, { room }, chat.JoinResp);
   $("room-name").textContent = joined.room;
   setOnline(joined.online);
@@ -217,10 +177,16 @@ $<HTMLFormElement>("send").addEventListener("submit", (e) => {
   if (!client || !body) return;
   const kind = Number($<HTMLSelectElement>("kind").value) as tether.chat.Kind;
   input.value = "";
-  client.request(1101, chat.SendReq, { room, kind, body }, chat.Empty).catch((err: unknown) => {
-    addNotice(`not sent: ${(err as Error).message}`);
-  });
+  void send(kind, body).catch(() => {}); // the list shows what became of it
 });
+
+/** Sends a message: on screen at once as "sending" (the client queues it while offline), then "sent". */
+function send(kind: tether.chat.Kind, body: string): Promise<unknown> {
+  if (!client) return Promise.reject(new Error("not joined"));
+  const answer = client.request(1101, chat.SendReq, { room, kind, body }, chat.Empty);
+  list.track(kind, body, answer);
+  return answer;
+}
 
 $<HTMLInputElement>("body").addEventListener("input", () => {
   const now = Date.now();
@@ -238,4 +204,4 @@ $<HTMLButtonElement>("kill").addEventListener("click", () => {
 });
 
 /** For tests and scripts: send a message as if typed. */
-w.say = (body: string) => client?.request(1101, chat.SendReq, { room, kind: chat.Kind.KIND_TEXT, body }, chat.Empty);
+w.say = (body: string) => send(chat.Kind.KIND_TEXT, body);
