@@ -9,10 +9,9 @@
 import { ErrorCode, TetherError } from "@tether/protocol";
 import type { ClusterHost, PushOptions } from "@tether/system";
 import type { ClusterCounters } from "./cluster-counters.js";
+import { unavailable } from "./errors.js";
 import { b64, bytes, type ForwardedPush, type NodeMessage, optionsOf, type Reply } from "./messages.js";
 import type { NodeLink } from "./node-link.js";
-
-const busy = (why: string) => new TetherError(ErrorCode.SERVER_BUSY, why);
 
 export class Forwarding {
   /** Sessions this node handed over, and where to (kept for a session TTL, in arrival order). */
@@ -86,7 +85,7 @@ export class Forwarding {
         owner = await this.ownerOf(sid);
       } catch (e) {
         this.counters.call(kind, "busy");
-        throw busy(`the cluster is unavailable (${String(e)})`);
+        throw unavailable(e);
       }
     }
     if (owner === undefined) {
@@ -136,11 +135,11 @@ export class Forwarding {
       reply = await this.link().ask(owner, message, this.timeoutMs);
     } catch (e) {
       this.counters.call(kind, "busy");
-      throw busy(`the cluster is unavailable (${String(e)})`);
+      throw unavailable(e);
     }
     if (reply === undefined) {
       this.counters.call(kind, "busy");
-      throw busy("the session's node did not answer in time");
+      throw new TetherError(ErrorCode.SERVER_BUSY, "the session's node did not answer in time");
     }
     const next = reply.owner;
     if (reply.ok !== true && follow && next !== undefined && next !== owner && next !== this.nodeId) {

@@ -17,7 +17,7 @@ import {
   type Reply,
   stateToWire,
 } from "./messages.js";
-import type { NodeLink } from "./node-link.js";
+import { answer, type NodeLink } from "./node-link.js";
 import type { Ownership } from "./ownership.js";
 import type { TopicPublishing } from "./topic-publishing.js";
 
@@ -42,10 +42,7 @@ export class Inbox {
   constructor(private readonly h: InboxHost) {}
 
   private answer(to: { readonly from: string; readonly id: number }, reply: Omit<Reply, "t" | "id">): void {
-    // Later than the request: the node may have left the cluster meanwhile (link() throws).
-    Promise.resolve()
-      .then(() => this.h.link().tell(to.from, { t: "reply", id: to.id, ...reply }))
-      .catch((e: unknown) => this.h.logger()?.warn("redis: could not answer a node", { error: String(e) }));
+    answer(() => this.h.link(), this.h.logger(), to, reply);
   }
 
   /** Answers once this node's reliable pushes so far are durable. */

@@ -3,7 +3,7 @@
  * every third of it), its channel, and requests to other nodes that
  * are answered on its own channel or time out.
  */
-import type { NodeCounts } from "@tether/system";
+import type { Logger, NodeCounts } from "@tether/system";
 import type { Redis } from "ioredis";
 import type { Keys } from "./keys.js";
 import { type NodeMessage, parseMessage, type Reply } from "./messages.js";
@@ -95,16 +95,19 @@ export class NodeLink {
 
   /** Every other node whose registration is alive. */
   async liveNodes(): Promise<string[]> {
+    return (await this.otherNodes()).live;
+  }
+
+  /** The other registered nodes, alive or with their registration expired. */
+  private async otherNodes(): Promise<{ readonly live: string[]; readonly dead: string[] }> {
     const ids = (await this.redis.smembers(this.keys.nodes)).filter((id) => id !== this.nodeId);
     const alive = await Promise.all(ids.map((id) => this.isAlive(id)));
-    return ids.filter((_, i) => alive[i]);
+    return { live: ids.filter((_, i) => alive[i]), dead: ids.filter((_, i) => !alive[i]) };
   }
 
   /** Registered nodes whose registration has expired. */
   async deadNodes(): Promise<string[]> {
-    const ids = (await this.redis.smembers(this.keys.nodes)).filter((id) => id !== this.nodeId);
-    const alive = await Promise.all(ids.map((id) => this.isAlive(id)));
-    return ids.filter((_, i) => !alive[i]);
+    return (await this.otherNodes()).dead;
   }
 
   /** A dead node leaves the set of registered nodes (its members were purged). */
@@ -212,4 +215,19 @@ export class NodeLink {
     }
     this.waiting.clear();
   }
+}
+
+/**
+ * Answers a request another node sent: later than the request, when this node may have left the
+ * cluster meanwhile (`link()` throws then). A failure is logged, never thrown.
+ */
+export function answer(
+  link: () => NodeLink,
+  logger: Logger | undefined,
+  to: { readonly from: string; readonly id: number },
+  reply: Omit<Reply, "t" | "id">,
+): void {
+  Promise.resolve()
+    .then(() => link().tell(to.from, { t: "reply", id: to.id, ...reply }))
+    .catch((e: unknown) => logger?.warn("redis: could not answer a node", { error: String(e) }));
 }

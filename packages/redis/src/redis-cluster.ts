@@ -23,6 +23,7 @@ import type {
 } from "@tether/system";
 import type { RingEntry, Session } from "@tether/system/internal";
 import { ClusterCounters } from "./cluster-counters.js";
+import { unavailable } from "./errors.js";
 import { FanoutLog } from "./fanout-log.js";
 import { Forwarding } from "./forwarding.js";
 import { Inbox } from "./inbox.js";
@@ -33,9 +34,6 @@ import { RemoteGateway } from "./remote-gateway.js";
 import { takeOver } from "./takeover.js";
 import { TopicPublishing } from "./topic-publishing.js";
 import { reassert, renew } from "./upkeep.js";
-
-const busy = (e: unknown) =>
-  new TetherError(ErrorCode.SERVER_BUSY, `the cluster is unavailable (${e instanceof Error ? e.message : String(e)})`);
 
 export class RedisCluster implements Cluster {
   readonly options: RedisClusterOptions;
@@ -161,7 +159,7 @@ export class RedisCluster implements Cluster {
       }
       return "claimed";
     } catch (e) {
-      throw busy(e);
+      throw unavailable(e);
     }
   }
 

@@ -16,6 +16,7 @@ import type {
 } from "@tether/system";
 import type { ClusterCounters } from "./cluster-counters.js";
 import type { Directory, Held } from "./directory.js";
+import { unavailable } from "./errors.js";
 import type { FanoutLog } from "./fanout-log.js";
 import type { Forwarding } from "./forwarding.js";
 import type { Keys } from "./keys.js";
@@ -36,9 +37,6 @@ export interface RemoteHost {
   host(): ClusterHost | undefined;
 }
 
-const unavailable = (e: unknown) =>
-  new TetherError(ErrorCode.SERVER_BUSY, `the cluster is unavailable (${e instanceof Error ? e.message : String(e)})`);
-
 export class RemoteGateway {
   private broadcasts = 0;
 
@@ -56,9 +54,17 @@ export class RemoteGateway {
 
   /** Asks every other live node; rejects with SERVER_BUSY when one does not answer in time. */
   private async askAll(kind: string, message: (id: number) => NodeMessage): Promise<Reply[]> {
+    const nodes = await this.redis(kind, () => this.h.link().liveNodes());
+    return this.askEach(
+      kind,
+      nodes.map((n) => [n, message]),
+    );
+  }
+
+  /** Asks each node its message; rejects with SERVER_BUSY when one does not answer in time. */
+  private async askEach(kind: string, asks: readonly (readonly [string, (id: number) => NodeMessage])[]) {
     const h = this.h;
-    const nodes = await this.redis(kind, () => h.link().liveNodes());
-    const replies = await Promise.all(nodes.map((n) => h.link().ask(n, message, h.timeoutMs)));
+    const replies = await Promise.all(asks.map(([node, message]) => h.link().ask(node, message, h.timeoutMs)));
     if (replies.some((r) => r === undefined)) {
       h.counters.call(kind, "busy");
       throw new TetherError(ErrorCode.SERVER_BUSY, "a node did not answer in time");
@@ -170,17 +176,14 @@ export class RemoteGateway {
       const o = owners[i];
       if (o !== undefined) byOwner.set(o, [...(byOwner.get(o) ?? []), sid]);
     });
-    const replies = await Promise.all(
-      [...byOwner].map(([node, list]) =>
-        h.link().ask(node, (id) => ({ t: "info", id, from: h.nodeId, sids: list }), h.timeoutMs),
+    if (byOwner.size === 0) return [];
+    const replies = await this.askEach(
+      "info",
+      [...byOwner].map(
+        ([node, list]) => [node, (id: number) => ({ t: "info", id, from: h.nodeId, sids: list })] as const,
       ),
     );
-    if (replies.some((r) => r === undefined)) {
-      h.counters.call("info", "busy");
-      throw new TetherError(ErrorCode.SERVER_BUSY, "a node did not answer in time");
-    }
-    if (byOwner.size > 0) h.counters.call("info", "ok");
-    return replies.flatMap((r) => r?.infos ?? []);
+    return replies.flatMap((r) => r.infos ?? []);
   }
 
   async sessionsElsewhere(): Promise<readonly SessionRef[]> {

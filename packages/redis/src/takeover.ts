@@ -5,9 +5,9 @@
  * unacknowledged pushes read back from its stream.
  */
 import { randomBytes } from "node:crypto";
-import { ErrorCode, TetherError } from "@tether/protocol";
 import type { SessionState, TakeOver } from "@tether/system";
 import type { ClusterCounters } from "./cluster-counters.js";
+import { unavailable } from "./errors.js";
 import type { FanoutLog } from "./fanout-log.js";
 import type { Forwarding } from "./forwarding.js";
 import { stateFromWire } from "./messages.js";
@@ -30,9 +30,6 @@ export interface TakeoverParts {
   /** Durability "log" only. */
   readonly log: PushLog | undefined;
 }
-
-const busy = (e: unknown) =>
-  new TetherError(ErrorCode.SERVER_BUSY, `the cluster is unavailable (${e instanceof Error ? e.message : String(e)})`);
 
 /** The state of a session whose pushes were lost with its node: its identity and its topics. */
 function lostState(
@@ -82,7 +79,7 @@ async function askHandoff(
     if (mark !== undefined) await p.publishing.mark(mark, topics[0] as string);
   } catch (e) {
     p.membership.doneArriving(p.fanouts.abandon(sid));
-    throw busy(e);
+    throw unavailable(e);
   }
   let reply: Awaited<ReturnType<NodeLink["ask"]>>;
   try {
@@ -93,7 +90,7 @@ async function askHandoff(
     );
   } catch (e) {
     p.membership.doneArriving(p.fanouts.abandon(sid));
-    throw busy(e);
+    throw unavailable(e);
   }
   if (!reply?.state) {
     p.membership.doneArriving(p.fanouts.abandon(sid));
@@ -109,7 +106,7 @@ export async function takeOver(p: TakeoverParts, key: string, playerId: number):
   try {
     taken = await p.ownership.takeOver(key, playerId);
   } catch (e) {
-    throw busy(e);
+    throw unavailable(e);
   }
   if (taken === undefined) return { kind: "none" };
   const { sid, oldOwner } = taken;
@@ -130,7 +127,7 @@ export async function takeOver(p: TakeoverParts, key: string, playerId: number):
   try {
     logged = await log.read(playerId, sid);
   } catch (e) {
-    throw busy(e);
+    throw unavailable(e);
   }
   p.counters.handoffs["from-log"]++;
   if (logged === undefined) return { kind: "moved", state };

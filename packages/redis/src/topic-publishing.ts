@@ -8,6 +8,7 @@
 import { ErrorCode, TetherError } from "@tether/protocol";
 import type { GatewayHere, Logger, PushOptions } from "@tether/system";
 import type { ClusterCounters } from "./cluster-counters.js";
+import { unavailable } from "./errors.js";
 import type { FanoutLog } from "./fanout-log.js";
 import type { Keys } from "./keys.js";
 import {
@@ -19,7 +20,7 @@ import {
   type TopicPublish,
   type TopicsDeleted,
 } from "./messages.js";
-import type { NodeLink } from "./node-link.js";
+import { answer, type NodeLink } from "./node-link.js";
 import type { TopicMembership } from "./topic-membership.js";
 
 export interface PublishingHost {
@@ -77,7 +78,7 @@ export class TopicPublishing {
       await h.membership().delete(topics);
     } catch (e) {
       h.counters.call("delete-topics", "busy");
-      throw new TetherError(ErrorCode.SERVER_BUSY, `the cluster is unavailable (${String(e)})`);
+      throw unavailable(e);
     }
     const { missing } = await this.toChannels("delete-topics", topics, (id) => ({
       t: "delete-topics",
@@ -105,7 +106,7 @@ export class TopicPublishing {
       }, h.timeoutMs);
     } catch (e) {
       h.counters.call(kind, "busy");
-      throw new TetherError(ErrorCode.SERVER_BUSY, `the cluster is unavailable (${String(e)})`);
+      throw unavailable(e);
     }
   }
 
@@ -157,8 +158,6 @@ export class TopicPublishing {
   }
 
   private answer(m: { readonly from: string; readonly id: number }, count: number): void {
-    Promise.resolve()
-      .then(() => this.h.link().tell(m.from, { t: "reply", id: m.id, count }))
-      .catch((e: unknown) => this.h.logger()?.warn("redis: could not answer a node", { error: String(e) }));
+    answer(() => this.h.link(), this.h.logger(), m, { count });
   }
 }

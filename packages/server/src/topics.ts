@@ -145,8 +145,7 @@ export class TopicIndex {
       }
       set.add(session);
     }
-    if (arrived) return this.changed({ session, joined: topics, left: [], opened, closed: [], owned: true, arrived });
-    return this.report(session, topics, [], opened, [], true);
+    return this.report(session, topics, [], opened, [], true, arrived);
   }
 
   private leave(session: Session, topics: Iterable<string>, owned: boolean): void {
@@ -173,8 +172,9 @@ export class TopicIndex {
     opened: readonly string[],
     closed: readonly string[],
     owned: boolean,
+    arrived = false,
   ): void | Promise<void> {
-    return this.changed({ session, joined, left, opened, closed, owned });
+    return this.changed({ session, joined, left, opened, closed, owned, ...(arrived ? { arrived } : {}) });
   }
 
   /** The distinct sessions of the given topics. */
