@@ -8,19 +8,17 @@
  * reordered.
  */
 import { randomBytes } from "node:crypto";
-import { TetherClient, type TransportFactory, type WebSocketLike } from "@tether/client";
+import { TetherClient } from "@tether/client";
+import { nodeTransport } from "@tether/client/node";
 import { Balancer, prng } from "@tether/testkit";
 import { Redis } from "ioredis";
 import { afterEach, describe, expect, it } from "vitest";
-import { WebSocket } from "ws";
 import { EchoProcess } from "./fuzz/echo-process.js";
 import { echo, isError, WsClient } from "./support.js";
 
 const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 const CLIENTS = 20;
 const KILLS = 4;
-const wsTransport: TransportFactory = (url) =>
-  new WebSocket(url, { perMessageDeflate: false }) as unknown as WebSocketLike;
 
 const procs: EchoProcess[] = [];
 const clients: TetherClient[] = [];
@@ -72,7 +70,7 @@ describe.each(["log", "memory"] as const)("SIGKILL of random nodes under traffic
       const client = new TetherClient({
         url: balancer.url,
         token: `p:${p}`,
-        transport: wsTransport,
+        transport: nodeTransport,
         reconnect: { minDelayMs: 5, maxDelayMs: 100 },
       });
       clients.push(client);

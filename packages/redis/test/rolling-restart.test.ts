@@ -5,15 +5,13 @@
  * (`close()`: 1012, then its sessions are handed to the nodes their clients reconnect to) and
  * starts again. Every client's application sees each push exactly once and in order.
  */
-import { TetherClient, type TransportFactory, type WebSocketLike } from "@tether/client";
+import { TetherClient } from "@tether/client";
+import { nodeTransport } from "@tether/client/node";
 import { Balancer } from "@tether/testkit";
 import { afterEach, describe, expect, it } from "vitest";
-import { WebSocket } from "ws";
 import { bytes, type Node, TestCluster, text } from "./support/nodes.js";
 
 const CLIENTS = 300;
-const wsTransport: TransportFactory = (url) =>
-  new WebSocket(url, { perMessageDeflate: false }) as unknown as WebSocketLike;
 
 let cluster: TestCluster | undefined;
 let balancer: Balancer | undefined;
@@ -106,7 +104,7 @@ describe.each(["memory", "log"] as const)("a rolling restart of three nodes (dur
       const client = new TetherClient({
         url: balancer.url,
         token: `p:${p}`,
-        transport: wsTransport,
+        transport: nodeTransport,
         reconnect: { minDelayMs: 5, maxDelayMs: 200 },
       });
       clients.push(client);

@@ -1,6 +1,6 @@
-import { TetherClient, type WebSocketLike } from "@tether/client";
+import { TetherClient } from "@tether/client";
+import { nodeTransport } from "@tether/client/node";
 import { afterEach, expect, it } from "vitest";
-import { WebSocket } from "ws";
 import { game } from "../src/gen/game.js";
 import { type GameServer, startGameServer } from "../src/server/game-server.js";
 
@@ -15,7 +15,7 @@ const connect = async (url: string, player: number) => {
   const c = new TetherClient({
     url,
     token: `player:${player}`,
-    transport: (u) => new WebSocket(u) as unknown as WebSocketLike,
+    transport: nodeTransport,
   });
   clients.push(c);
   await c.connect();

@@ -1,6 +1,6 @@
 /** `npm run bot`: a Node client that joins, adds to the counter every second and prints pushes. */
-import { TetherClient, type WebSocketLike } from "@tether/client";
-import { WebSocket } from "ws";
+import { TetherClient } from "@tether/client";
+import { nodeTransport } from "@tether/client/node";
 import { game } from "../gen/game.js";
 
 const url = process.env.URL ?? "ws://127.0.0.1:8081/ws";
@@ -8,7 +8,7 @@ const player = Number(process.env.PLAYER ?? 1 + Math.floor(Math.random() * 1000)
 const client = new TetherClient({
   url,
   token: `player:${player}`,
-  transport: (u) => new WebSocket(u) as unknown as WebSocketLike,
+  transport: nodeTransport,
 });
 client.onPush(2000, game.Counted, (m) => console.log(`total ${m.total} (player ${m.byPlayer} added)`));
 client.onSnapshot((bytes) => console.log(`re-synced: total ${game.RoomSnapshot.decode(bytes).total}`));
