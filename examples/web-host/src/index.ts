@@ -1,0 +1,2 @@
+export { type StaticFiles, staticFiles } from "./static-files.js";
+export type { WebApp } from "./web-app.js";
