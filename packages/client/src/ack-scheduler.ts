@@ -38,6 +38,11 @@ export class AckScheduler {
     else if (this.timer === undefined) this.timer = this.o.clock.setTimer(this.o.ackDelayMs, () => this.flush());
   }
 
+  /** The highest pushId the server has been told the app applied (by an ACK or a Resume). */
+  get acknowledged(): number {
+    return this.lastSent;
+  }
+
   /** The ACK to piggy-back on an outgoing request, or 0; it counts as sent. */
   take(): number {
     const n = this.lastApplied();

@@ -44,6 +44,8 @@ export interface AttemptContext {
   readonly handlers: Pick<Handlers, "wantsSnapshot">;
   readonly events: Pick<Emitter<ClientEvents>, "emit">;
   setState(s: ClientState): void;
+  /** The Resume named the session the connection is bound to. */
+  setSession(sessionId: string): void;
 }
 
 /** Hello, Resume, Sync; resolves with what the hello negotiated once the session can be used. */
@@ -72,6 +74,7 @@ async function resume(link: AttemptLink, ctx: AttemptContext, token: string): Pr
   const answer = await link.call(SystemMsgId.RESUME, record.takeSeq(), req, ctx.options.requestTimeoutMs);
   const resp = ResumeResp.decode(answer.payload);
   record.setServerEpoch(resp.serverEpoch);
+  ctx.setSession(resp.sessionId);
   if (resp.result === ResumeResult.RESUME_OK) {
     acks.resumed(lastApplied);
     // The server answers a re-sent seq from its dedup cache or joins the run in progress.

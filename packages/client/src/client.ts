@@ -49,6 +49,7 @@ export class TetherClient {
   private readonly backoff: Backoff;
   private readonly attempt: AttemptContext;
   private current: ClientState = { kind: "idle" };
+  private session: string | undefined;
   private link: Link | undefined;
   private stopped = true;
   private lastDisconnect: { code: number; reason: string } | undefined;
@@ -91,6 +92,9 @@ export class TetherClient {
       handlers: this.handlers,
       events: this.events,
       setState: (s) => this.setState(s),
+      setSession: (id) => {
+        this.session = id;
+      },
     };
   }
 
@@ -103,6 +107,19 @@ export class TetherClient {
   /** The last reliable pushId the app has applied. */
   get lastAppliedPushId(): number {
     return this.record.lastAppliedPushId;
+  }
+
+  /**
+   * The highest pushId the server has been told the app applied (by an ACK, or the pushId a
+   * Resume carried); at most `lastAppliedPushId`, behind it by what waits for the next ACK.
+   */
+  get lastAckedPushId(): number {
+    return this.acks.acknowledged;
+  }
+
+  /** The id of the session the client was last bound to (from the Resume's answer); undefined before. */
+  get sessionId(): string | undefined {
+    return this.session;
   }
 
   on<K extends keyof ClientEvents>(event: K, listener: (e: ClientEvents[K]) => void): () => void {

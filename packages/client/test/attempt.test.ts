@@ -109,6 +109,7 @@ function client(stored?: StoredState, snapshotHandler = false) {
     handlers: { wantsSnapshot: snapshotHandler },
     events,
     setState: (s) => states.push(s.kind),
+    setSession: () => {},
   };
   return { ctx, record, pipeline, requests, acks, clock, log, states, store };
 }

@@ -85,6 +85,10 @@ describe("TetherClient against the conformance server", () => {
       await client.request(1011, echo.Empty, {}, echo.EchoResp);
     expect(seen).toEqual([0, 1, 2]);
     expect(session?.lastAckedPushId).toBe(3);
+    // What the client shows of it: the session it is bound to, applied and acknowledged.
+    expect(client.sessionId).toBe(session?.sessionId);
+    expect(client.lastAppliedPushId).toBe(3);
+    expect(client.lastAckedPushId).toBe(3);
   });
 
   it("resumes after a network cut, replays what it missed, and re-sends a pending request once", async () => {
