@@ -8,9 +8,9 @@ import * as client from "@tether/client";
 import * as clientBrowser from "@tether/client/browser";
 import * as clientNode from "@tether/client/node";
 import * as protocol from "@tether/protocol";
+import * as genArena from "@tether/protocol/gen/arena";
 import * as genChat from "@tether/protocol/gen/chat";
 import * as genEcho from "@tether/protocol/gen/echo";
-import * as genGame from "@tether/protocol/gen/game";
 import * as genSystem from "@tether/protocol/gen/system";
 import * as protocolNode from "@tether/protocol/node";
 import * as redis from "@tether/redis";
@@ -36,7 +36,7 @@ export const entries: Record<string, unknown> = {
   "@tether/protocol": protocol.encodeFrame,
   "@tether/protocol/gen/chat": genChat.tether.chat,
   "@tether/protocol/gen/echo": genEcho.tether.echo.EchoReq,
-  "@tether/protocol/gen/game": genGame.tether.game,
+  "@tether/protocol/gen/arena": genArena.tether.arena,
   "@tether/protocol/gen/system": genSystem.tether.system,
   "@tether/protocol/node": protocolNode.nodeCrypto,
   "@tether/redis": redis.RedisCluster,

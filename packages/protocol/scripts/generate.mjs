@@ -19,7 +19,7 @@ const targets = [
   { name: "system", proto: "proto/tether/system.proto" },
   { name: "echo", proto: "proto/examples/echo.proto" },
   { name: "chat", proto: "proto/examples/chat.proto" },
-  { name: "game", proto: "proto/examples/game.proto" },
+  { name: "arena", proto: "proto/examples/arena.proto" },
 ];
 
 const pbjsArgs = (name, proto, out, comments) => [

@@ -1,5 +1,5 @@
 /**
- * The game example's port, as its dist main.js takes it: --port, else PORT, else 8082. A
+ * The arena example's port, as its dist main.js takes it: --port, else PORT, else 8082. A
  * port that is taken gives one line on stderr and exit code 1, no stack trace.
  */
 import { dirname, join } from "node:path";
@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import { describePortHandling } from "@tether/testkit/port-tests";
 
 describePortHandling({
-  name: "game",
+  name: "arena",
   main: join(dirname(fileURLToPath(import.meta.url)), "..", "dist", "main.js"),
-  listening: /^arena at ws:\/\/127\.0\.0\.1:(\d+)\/ws$/,
+  listening: /^arena at http:\/\/127\.0\.0\.1:(\d+)\//,
 });

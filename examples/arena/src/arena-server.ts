@@ -1,0 +1,178 @@
+/**
+ * The arena's server: a Tether server attached to an HTTP server at `${prefix}/ws`, the page
+ * under `${prefix}/`, and the authoritative world ticking 20 times a second. Positions go out
+ * as a best-effort broadcast each tick; every reliable event is published to the "arena" topic
+ * with the world revision as its `rev`; a Sync snapshot is the world at its revision.
+ */
+import { createServer as createHttpServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { ErrorCode, TetherError } from "@tether/protocol";
+import { tether } from "@tether/protocol/gen/arena";
+import { createServer, type ServerOptions, type TetherServer } from "@tether/server";
+import { staticFiles, type WebApp } from "@tether/web-host";
+import { Msg } from "./arena-messages.js";
+import { TICKS_PER_SECOND } from "./rules.js";
+import { MAX_BOTS, ServerBots } from "./server-bots.js";
+import { World } from "./world.js";
+
+const arena = tether.arena;
+const TOPIC = "arena";
+const NAME = /^[A-Za-z0-9_-]{1,20}$/;
+
+// The built page lives in dist/web (from src/ in tests and dist/ at run time alike).
+const WEB_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "dist", "web");
+
+export interface ArenaOptions {
+  /** Server bots playing from the start, 0..20. Default 3. */
+  readonly bots?: number;
+  /** The seed of the world's randomness (coins, spawn spots). Default 42. */
+  readonly seed?: number;
+  /** Milliseconds between ticks. Default 50 (20 ticks/s). */
+  readonly tickMs?: number;
+  /** This node's id in a cluster, shown by the page. Default "" (one node). */
+  readonly nodeId?: string;
+  /** The cluster demo's "kill this node": without it (the default) the page offers no such button. */
+  readonly kill?: () => void;
+}
+
+export interface ArenaApp extends WebApp {
+  readonly world: World;
+  readonly bots: ServerBots;
+}
+
+export async function mountArena(
+  http: Server,
+  prefix: string,
+  options: Partial<ServerOptions> = {},
+  arenaOptions: ArenaOptions = {},
+): Promise<ArenaApp> {
+  const { seed = 42, tickMs = 1000 / TICKS_PER_SECOND, nodeId = "", kill } = arenaOptions;
+  const ids = new Map<string, number>();
+  let server: TetherServer | undefined;
+  const world = new World(seed, Date.now, (rev, event) => {
+    // In order: each publish is issued when it is called (the gateway numbers it then).
+    server?.gateway.publish([TOPIC], Msg.EVENT, arena.WorldEvent.encode(event).finish(), { rev }).catch(() => {});
+  });
+  const bots = new ServerBots(world, seed);
+  bots.setCount(arenaOptions.bots ?? 3);
+
+  server = createServer({
+    server: http,
+    path: `${prefix}/ws`,
+    ...options,
+    authenticator: {
+      // The token is the nickname: a demo, not an identity system.
+      authenticate(token) {
+        if (!NAME.test(token))
+          throw new TetherError(ErrorCode.UNAUTHORIZED, "nicknames are 1-20 letters, digits, _ or -");
+        let id = ids.get(token);
+        if (id === undefined) {
+          id = MAX_BOTS + 1 + ids.size;
+          ids.set(token, id);
+        }
+        return { playerId: id, data: { name: token } };
+      },
+    },
+    snapshotProvider: {
+      snapshot: () => ({ serverStateRevision: world.revision, snapshot: world.snapshot() }),
+    },
+    hooks: {
+      ...options.hooks, // the caller's own hooks run too (after the arena's, for these two)
+      onSessionStart: (s) => {
+        void server?.gateway.subscribe(s.sessionId, [TOPIC]).catch(() => {});
+        world.join(s.playerId, s.data.get("name") ?? "?");
+        options.hooks?.onSessionStart?.(s);
+      },
+      onSessionEnd: (s, reason) => {
+        // Taken over or replaced: the player goes on in its new session.
+        if (reason !== "taken-over" && reason !== "replaced") world.leave(s.playerId);
+        options.hooks?.onSessionEnd?.(s, reason);
+      },
+    },
+  });
+  const tetherServer = server;
+
+  tetherServer.notify(Msg.INPUT, arena.InputReq, (req, ctx) => world.input(ctx.playerId as number, req.dx, req.dy));
+  tetherServer.route(Msg.ZAP, arena.ZapReq, arena.ZapResp, (_req, ctx) => {
+    const r = world.zap(ctx.playerId as number);
+    if (!r) throw new TetherError(ErrorCode.BAD_REQUEST, "not in the arena");
+    return r;
+  });
+  tetherServer.route(Msg.PING, arena.PingReq, arena.PingResp, () => ({ serverTimeMs: Date.now() }));
+  tetherServer.route(Msg.HERE, arena.HereReq, arena.HereResp, (_req, ctx) => ({
+    nodeId,
+    canKill: kill !== undefined,
+    playerId: ctx.playerId as number,
+  }));
+  // One-way, so that it is never retried on the node the client resumes on.
+  if (kill !== undefined) tetherServer.notify(Msg.KILL, arena.Empty, () => kill());
+
+  /** A player whose connection is gone stands still until it resumes (bots always move). */
+  const away = (id: number, bot: boolean) => !bot && !tetherServer.engine.store.byPlayer(id).some((s) => s.attached);
+  const timer = setInterval(() => {
+    bots.steer();
+    world.step((p) => away(p.id, p.bot));
+    const push = arena.StatePush.encode({ tick: world.tick, positions: world.positions() }).finish();
+    tetherServer.gateway.broadcast(Msg.POSITIONS, push, { compress: false }).catch(() => {});
+  }, tickMs);
+  timer.unref();
+
+  const serve = staticFiles(WEB_DIR, ["app.js", "style.css"], prefix);
+  await tetherServer.listen();
+  return {
+    prefix,
+    title: "Arena: a real-time canvas game with a network lab",
+    tether: tetherServer,
+    world,
+    bots,
+    serve,
+    async close() {
+      clearInterval(timer);
+      await tetherServer.close({ drainMs: 200 });
+    },
+  };
+}
+
+export interface ArenaServer {
+  readonly http: Server;
+  readonly app: ArenaApp;
+  /** The page's URL. */
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+/** The arena on an HTTP server of its own (`npm run arena`, tests). */
+export async function startArena(
+  port = 8082,
+  host = "127.0.0.1",
+  options: Partial<ServerOptions> = {},
+  arenaOptions: ArenaOptions = {},
+): Promise<ArenaServer> {
+  let app: ArenaApp | undefined;
+  const http = createHttpServer((req, res) => {
+    if (!app?.serve(req, res)) res.writeHead(404, { "Content-Type": "text/plain" }).end("not found\n");
+  });
+  app = await mountArena(http, "", options, arenaOptions);
+  const mounted = app;
+  const close = async () => {
+    await mounted.close();
+    http.closeAllConnections();
+    if (http.listening) await new Promise<void>((r) => http.close(() => r()));
+  };
+  try {
+    await new Promise<void>((resolve, reject) => {
+      http.once("error", reject);
+      http.listen(port, host, () => {
+        http.off("error", reject);
+        resolve();
+      });
+    });
+  } catch (e) {
+    await close().catch(() => {});
+    throw e;
+  }
+  const a = http.address() as AddressInfo;
+  return { http, app: mounted, url: `http://${a.address}:${a.port}/`, close };
+}
