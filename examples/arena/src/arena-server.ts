@@ -123,7 +123,10 @@ export async function mountArena(
   await tetherServer.listen();
   return {
     prefix,
-    title: "Arena: a real-time canvas game with a network lab",
+    title: "Arena: a real-time game with a network lab",
+    description:
+      "Move, grab coins and zap the others in a canvas arena the server runs at 20 ticks a second. " +
+      "The network lab shows your session, RTT and pushIds, and cuts your connection to show what the resume replays.",
     tether: tetherServer,
     world,
     bots,

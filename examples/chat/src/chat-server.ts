@@ -2,9 +2,10 @@
  * The chat server. Rooms are topics; messages are reliable pushes (frame rev = message id);
  * typing is best effort; a room's recent history and its online list come with the Sync snapshot
  * and from gateway queries. Nicknames and rooms live in a ChatStore: in memory for one node, in
- * Redis for cluster mode (one node of several behind a proxy: `npm run cluster`).
+ * Redis for cluster mode (one node of several behind a proxy: `npm run cluster`). `mountChat`
+ * puts the chat on a shared HTTP server under a path prefix (`npm start` mounts it at /chat);
+ * `startChatServer` gives it an HTTP server of its own, at prefix "".
  */
-import { readFileSync } from "node:fs";
 import { createServer as createHttpServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { dirname, join } from "node:path";
@@ -13,6 +14,7 @@ import { ErrorCode, TetherError } from "@tether/protocol";
 import { tether } from "@tether/protocol/gen/chat";
 import { createServer, type ServerContext, type ServerOptions, type TetherServer } from "@tether/server";
 import type { SessionView } from "@tether/system";
+import { staticFiles, type WebApp } from "@tether/web-host";
 import { type ChatStore, MemoryStore } from "./store.js";
 
 const chat = tether.chat;
@@ -22,13 +24,7 @@ const MAX_BODY = 500;
 
 // The built page lives in dist/web (from src/ in tests and dist/ at run time alike).
 const webDir = join(dirname(fileURLToPath(import.meta.url)), "..", "dist", "web");
-const STATIC: Record<string, string> = {
-  "/": "index.html",
-  "/index.html": "index.html",
-  "/app.js": "app.js",
-  "/style.css": "style.css",
-};
-const TYPES: Record<string, string> = { html: "text/html", js: "text/javascript", css: "text/css" };
+const WEB_FILES = ["index.html", "app.js", "style.css"];
 
 export interface ChatServer {
   readonly http: Server;
@@ -49,29 +45,19 @@ export interface ChatOptions {
   readonly kill?: () => void;
 }
 
-export async function startChatServer(
-  port = 8080,
-  host = "127.0.0.1",
+/**
+ * Mounts the chat on `http`, which stays the caller's to listen on and close: the page under
+ * `${prefix}/`, the Tether server on `${prefix}/ws`. Joins the cluster (in cluster mode) before
+ * it resolves, so the caller may start taking connections then. `close()` drains the Tether
+ * server and closes the store.
+ */
+export async function mountChat(
+  http: Server,
+  prefix: string,
   options: Partial<ServerOptions> = {},
   chatOptions: ChatOptions = {},
-): Promise<ChatServer> {
+): Promise<WebApp> {
   const { store = new MemoryStore(), nodeId = "", kill } = chatOptions;
-
-  const http = createHttpServer((req, res) => {
-    const file = STATIC[req.url?.split("?")[0] ?? ""];
-    if (file === undefined) {
-      res.writeHead(404).end("not found\n");
-      return;
-    }
-    try {
-      const body = readFileSync(join(webDir, file));
-      res
-        .writeHead(200, { "Content-Type": TYPES[file.split(".").pop() ?? ""] ?? "application/octet-stream" })
-        .end(body);
-    } catch {
-      res.writeHead(500).end("build the chat first: npm run build\n");
-    }
-  });
 
   let server: TetherServer;
   /** Who is in a room now: a gateway query (topic members, then their session info). */
@@ -84,8 +70,9 @@ export async function startChatServer(
     server.gateway.publish([roomName], 2102, chat.Notice.encode({ room: roomName, text }).finish());
 
   server = createServer({
-    server: http,
     ...options,
+    server: http,
+    path: `${prefix}/ws`,
     authenticator: {
       // The token is the nickname: a demo, not an identity system.
       async authenticate(token) {
@@ -196,14 +183,50 @@ export async function startChatServer(
   // One-way, so that it is never retried on the node the client resumes on.
   if (kill !== undefined) server.notify(1105, chat.Empty, () => kill());
 
-  const closeAll = async () => {
-    await server.close({ drainMs: 500, handoffMs: 1000 });
-    http.closeAllConnections();
-    if (http.listening) await new Promise<void>((r) => http.close(() => r()));
-    await store.close();
+  const close = async () => {
+    try {
+      await server.close({ drainMs: 500, handoffMs: 1000 });
+    } finally {
+      await store.close();
+    }
   };
   try {
     await server.listen(); // joins the cluster (in cluster mode) before the node takes connections
+  } catch (e) {
+    await close().catch(() => {});
+    throw e;
+  }
+  return {
+    prefix,
+    title: "Chat: rooms, typing, resume with replay",
+    description:
+      "Rooms are topics and every message is a reliable push: a window that drops off the network " +
+      "comes back to exactly what it missed, in order and once.",
+    tether: server,
+    serve: staticFiles(webDir, WEB_FILES, prefix),
+    close,
+  };
+}
+
+/** The chat alone on its own HTTP server (`npm run cluster`'s nodes, the chat's tests). */
+export async function startChatServer(
+  port = 8080,
+  host = "127.0.0.1",
+  options: Partial<ServerOptions> = {},
+  chatOptions: ChatOptions = {},
+): Promise<ChatServer> {
+  let app: WebApp | undefined;
+  const http = createHttpServer((req, res) => {
+    if (app?.serve(req, res) !== true) res.writeHead(404).end("not found\n");
+  });
+  app = await mountChat(http, "", options, chatOptions);
+  const mounted = app;
+  const close = async () => {
+    await mounted.close();
+    http.closeAllConnections();
+    if (http.listening) await new Promise<void>((r) => http.close(() => r()));
+  };
+  try {
     await new Promise<void>((resolve, reject) => {
       http.once("error", reject);
       http.listen(port, host, () => {
@@ -212,14 +235,14 @@ export async function startChatServer(
       });
     });
   } catch (e) {
-    await closeAll().catch(() => {});
+    await close().catch(() => {});
     throw e;
   }
   const a = http.address() as AddressInfo;
   return {
     http,
-    tether: server,
+    tether: mounted.tether,
     url: `http://${a.address}:${a.port}/`,
-    close: closeAll,
+    close,
   };
 }

@@ -5,8 +5,9 @@
  * In cluster mode (`npm run cluster`) it also shows which node serves it, and the demo's
  * "kill this node" button.
  */
-import { TetherClient, type TransportFactory, type WebSocketLike } from "@tether/client";
+import { TetherClient } from "@tether/client";
 import { tether } from "@tether/protocol/gen/chat";
+import { labTransport } from "@tether/web-host/lab-transport";
 import { MessageList } from "./list.js";
 
 const chat = tether.chat;
@@ -20,37 +21,19 @@ let lastTypingSent = 0;
 let node = ""; // the node serving this page's connection, in cluster mode
 let me = ""; // the nickname the client logged in with (a later Join only changes the room)
 
-// The transport keeps the current socket so the page (and its tests) can cut it, and can pretend
-// to be offline: while offline, every attempt fails as a lost connection would.
-const sockets: WebSocket[] = [];
-let offline = false;
-const transport: TransportFactory = (url) => {
-  if (offline) {
-    const dead = {
-      binaryType: "arraybuffer",
-      readyState: 3,
-      onopen: null,
-      onmessage: null,
-      onclose: null as WebSocketLike["onclose"],
-      onerror: null,
-      send() {},
-      close() {},
-    } satisfies WebSocketLike;
-    setTimeout(() => dead.onclose?.({ code: 1006, reason: "offline" }), 0);
-    return dead;
-  }
-  const ws = new WebSocket(url);
-  sockets.push(ws);
-  return ws as unknown as WebSocketLike;
-};
+// A transport the page (and its tests) can cut or take offline: while offline, every attempt
+// fails as a lost connection would.
+const net = labTransport();
 const w = window as unknown as Record<string, unknown>;
-w.goOffline = () => {
-  offline = true;
-  sockets.at(-1)?.close(4000, "offline");
-};
-w.goOnline = () => {
-  offline = false;
-};
+w.goOffline = () => net.setOffline(true);
+w.goOnline = () => net.setOffline(false);
+
+/** The Tether server beside the page ("ws" relative to it): the page works under any prefix. */
+function socketUrl(): string {
+  const url = new URL("ws", location.href);
+  url.protocol = url.protocol === "https:" ? "wss:" : "ws:";
+  return url.href;
+}
 
 function setState(text: string, kind: string): void {
   stateBadge.textContent = text;
@@ -94,7 +77,7 @@ async function whereAmI(): Promise<string> {
 async function join(name: string, roomName: string): Promise<void> {
   if (!client) {
     me = name;
-    client = new TetherClient({ url: `${location.origin.replace(/^http/, "ws")}/ws`, token: name, transport });
+    client = new TetherClient({ url: socketUrl(), token: name, transport: net.factory });
     let resumedText: string | undefined;
     // After a resume or a re-sync, in cluster mode: say on which node.
     const showNode = (text: (node: string) => string) =>

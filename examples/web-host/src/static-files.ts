@@ -1,7 +1,9 @@
 /**
  * Serves a built page (a directory of files) under a path prefix: `${prefix}/` is index.html,
- * `${prefix}/<name>` each listed file. Nothing else is served, so no path from a request ever
- * reaches the file system. A page that was not built answers 500 with how to build it.
+ * `${prefix}/<name>` each listed file, and `${prefix}` itself redirects (302) to `${prefix}/` so
+ * that the page's relative URLs resolve under the prefix. Nothing else is served, so no path from
+ * a request ever reaches the file system. A page that was not built answers 500 with how to
+ * build it.
  */
 import { readFileSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
@@ -20,8 +22,16 @@ export function staticFiles(dir: string, files: readonly string[], prefix: strin
   const routes = new Map<string, string>([[`${prefix}/`, "index.html"]]);
   for (const f of files) routes.set(`${prefix}/${f}`, f);
   return (req, res) => {
-    const file = routes.get(req.url?.split("?")[0] ?? "");
-    if (file === undefined || (req.method !== "GET" && req.method !== "HEAD")) return false;
+    if (req.method !== "GET" && req.method !== "HEAD") return false;
+    const url = req.url ?? "";
+    const q = url.indexOf("?");
+    const path = q < 0 ? url : url.slice(0, q);
+    if (prefix !== "" && path === prefix) {
+      res.writeHead(302, { Location: `${prefix}/${q < 0 ? "" : url.slice(q)}` }).end();
+      return true;
+    }
+    const file = routes.get(path);
+    if (file === undefined) return false;
     try {
       const body = readFileSync(join(dir, file));
       const type = TYPES[file.split(".").pop() ?? ""] ?? "application/octet-stream";

@@ -11,6 +11,8 @@ export interface WebApp {
   readonly prefix: string;
   /** A line for the landing page. */
   readonly title: string;
+  /** A sentence or two under the title on the landing page's card. */
+  readonly description?: string;
   readonly tether: TetherServer;
   /** Answers a request for one of the page's files; false when the request is not for one. */
   serve(req: IncomingMessage, res: ServerResponse): boolean;
