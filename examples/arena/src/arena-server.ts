@@ -4,6 +4,7 @@
  * as a best-effort broadcast each tick; every reliable event is published to the "arena" topic
  * with the world revision as its `rev`; a Sync snapshot is the world at its revision.
  */
+import { randomUUID } from "node:crypto";
 import { createServer as createHttpServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { dirname, join } from "node:path";
@@ -14,8 +15,9 @@ import { createServer, type ServerOptions, type TetherServer } from "@tether/ser
 import { staticFiles, type WebApp } from "@tether/web-host";
 import { Msg } from "./arena-messages.js";
 import { TICKS_PER_SECOND } from "./rules.js";
-import { MAX_BOTS, ServerBots } from "./server-bots.js";
-import { World } from "./world.js";
+import type { ServerBots } from "./server-bots.js";
+import type { World } from "./world.js";
+import { localWorld, type Publisher, type WorldAccess, type WorldSetup } from "./world-access.js";
 
 const arena = tether.arena;
 const TOPIC = "arena";
@@ -35,9 +37,29 @@ export interface ArenaOptions {
   readonly nodeId?: string;
   /** The cluster demo's "kill this node": without it (the default) the page offers no such button. */
   readonly kill?: () => void;
+  /**
+   * Cluster mode: the world lives in Redis at `url`, keys under `namespace`, run by one node at
+   * a time (world-host.ts). Give the Tether server its `cluster` option too. Default: the world
+   * runs in this process.
+   */
+  readonly redis?: { readonly url: string; readonly namespace: string };
+}
+
+/** The world in Redis, loaded only in cluster mode (the embedded default never loads Redis code). */
+async function hostedWorld(
+  setup: WorldSetup,
+  publisher: Publisher,
+  redis: { readonly url: string; readonly namespace: string },
+  nodeId: string,
+): Promise<WorldAccess> {
+  const { HostedWorld } = await import("./world-host.js");
+  const hosted = new HostedWorld({ ...setup, ...redis, nodeId: nodeId || randomUUID() }, publisher);
+  await hosted.start();
+  return hosted;
 }
 
 export interface ArenaApp extends WebApp {
+  /** The world as this node runs it (in cluster mode: only while it holds the world's lease). */
   readonly world: World;
   readonly bots: ServerBots;
 }
@@ -48,15 +70,21 @@ export async function mountArena(
   options: Partial<ServerOptions> = {},
   arenaOptions: ArenaOptions = {},
 ): Promise<ArenaApp> {
-  const { seed = 42, tickMs = 1000 / TICKS_PER_SECOND, nodeId = "", kill } = arenaOptions;
-  const ids = new Map<string, number>();
+  const { seed = 42, tickMs = 1000 / TICKS_PER_SECOND, nodeId = "", kill, redis } = arenaOptions;
   let server: TetherServer | undefined;
-  const world = new World(seed, Date.now, (rev, event) => {
-    // In order: each publish is issued when it is called (the gateway numbers it then).
-    server?.gateway.publish([TOPIC], Msg.EVENT, arena.WorldEvent.encode(event).finish(), { rev }).catch(() => {});
-  });
-  const bots = new ServerBots(world, seed);
-  bots.setCount(arenaOptions.bots ?? 3);
+  const publisher: Publisher = {
+    // In order: each publish is numbered when it is called.
+    event: async (rev, event) => {
+      await server?.gateway.publish([TOPIC], Msg.EVENT, arena.WorldEvent.encode(event).finish(), { rev });
+    },
+    positions: (tick, positions) => {
+      const push = arena.StatePush.encode({ tick, positions }).finish();
+      server?.gateway.broadcast(Msg.POSITIONS, push, { compress: false }).catch(() => {});
+    },
+  };
+  const setup = { seed, tickMs, bots: arenaOptions.bots ?? 3 };
+  const world = redis ? await hostedWorld(setup, publisher, redis, nodeId) : localWorld(setup, publisher);
+  const nameOf = (data: ReadonlyMap<string, string>) => data.get("name") ?? "?";
 
   server = createServer({
     server: http,
@@ -64,25 +92,23 @@ export async function mountArena(
     ...options,
     authenticator: {
       // The token is the nickname: a demo, not an identity system.
-      authenticate(token) {
+      async authenticate(token) {
         if (!NAME.test(token))
           throw new TetherError(ErrorCode.UNAUTHORIZED, "nicknames are 1-20 letters, digits, _ or -");
-        let id = ids.get(token);
-        if (id === undefined) {
-          id = MAX_BOTS + 1 + ids.size;
-          ids.set(token, id);
-        }
-        return { playerId: id, data: { name: token } };
+        return { playerId: await world.playerId(token), data: { name: token } };
       },
     },
     snapshotProvider: {
-      snapshot: () => ({ serverStateRevision: world.revision, snapshot: world.snapshot() }),
+      async snapshot() {
+        const s = await world.snapshot();
+        return { serverStateRevision: s.revision, snapshot: s.bytes };
+      },
     },
     hooks: {
       ...options.hooks, // the caller's own hooks run too (after the arena's, for these two)
       onSessionStart: (s) => {
         void server?.gateway.subscribe(s.sessionId, [TOPIC]).catch(() => {});
-        world.join(s.playerId, s.data.get("name") ?? "?");
+        world.join(s.playerId, nameOf(s.data));
         options.hooks?.onSessionStart?.(s);
       },
       onSessionEnd: (s, reason) => {
@@ -94,9 +120,11 @@ export async function mountArena(
   });
   const tetherServer = server;
 
-  tetherServer.notify(Msg.INPUT, arena.InputReq, (req, ctx) => world.input(ctx.playerId as number, req.dx, req.dy));
-  tetherServer.route(Msg.ZAP, arena.ZapReq, arena.ZapResp, (_req, ctx) => {
-    const r = world.zap(ctx.playerId as number);
+  tetherServer.notify(Msg.INPUT, arena.InputReq, (req, ctx) =>
+    world.input(ctx.playerId as number, nameOf(ctx.data), req.dx, req.dy),
+  );
+  tetherServer.route(Msg.ZAP, arena.ZapReq, arena.ZapResp, async (_req, ctx) => {
+    const r = await world.zap(ctx.playerId as number);
     if (!r) throw new TetherError(ErrorCode.BAD_REQUEST, "not in the arena");
     return r;
   });
@@ -109,16 +137,6 @@ export async function mountArena(
   // One-way, so that it is never retried on the node the client resumes on.
   if (kill !== undefined) tetherServer.notify(Msg.KILL, arena.Empty, () => kill());
 
-  /** A player whose connection is gone stands still until it resumes (bots always move). */
-  const away = (id: number, bot: boolean) => !bot && !tetherServer.engine.store.byPlayer(id).some((s) => s.attached);
-  const timer = setInterval(() => {
-    bots.steer();
-    world.step((p) => away(p.id, p.bot));
-    const push = arena.StatePush.encode({ tick: world.tick, positions: world.positions() }).finish();
-    tetherServer.gateway.broadcast(Msg.POSITIONS, push, { compress: false }).catch(() => {});
-  }, tickMs);
-  timer.unref();
-
   const serve = staticFiles(WEB_DIR, ["app.js", "style.css"], prefix);
   await tetherServer.listen();
   return {
@@ -128,12 +146,12 @@ export async function mountArena(
       "Move, grab coins and zap the others in a canvas arena the server runs at 20 ticks a second. " +
       "The network lab shows your session, RTT and pushIds, and cuts your connection to show what the resume replays.",
     tether: tetherServer,
-    world,
-    bots,
+    world: world.runner.world,
+    bots: world.runner.bots,
     serve,
     async close() {
-      clearInterval(timer);
-      await tetherServer.close({ drainMs: 200 });
+      await tetherServer.close({ drainMs: 200, handoffMs: 1000 });
+      await world.close();
     },
   };
 }

@@ -8,7 +8,7 @@ import { nodeTransport } from "@tether/client/node";
 import { tether } from "@tether/protocol/gen/arena";
 import { Msg } from "./arena-messages.js";
 import { ArenaModel } from "./arena-model.js";
-import { nearest, toward } from "./rules.js";
+import { INPUT_EVERY_MS, nearest, toward } from "./rules.js";
 
 const arena = tether.arena;
 
@@ -18,6 +18,7 @@ export class Bot {
   playerId = 0;
   private running = false;
   private lastInput = "";
+  private lastSentAt = 0;
   private readonly waiters: { revision: number; resolve: () => void }[] = [];
 
   constructor(
@@ -41,6 +42,11 @@ export class Bot {
   async start(): Promise<void> {
     await this.client.connect();
     this.playerId = (await this.client.request(Msg.HERE, arena.HereReq, {}, arena.HereResp)).playerId;
+    this.running = true;
+  }
+
+  /** Moves again after stop(). */
+  play(): void {
     this.running = true;
   }
 
@@ -71,8 +77,11 @@ export class Bot {
     const coin = nearest(this.model.coins.values(), me);
     const dx = coin ? toward(me.x, coin.x) : 0;
     const dy = coin ? toward(me.y, coin.y) : 0;
-    if (`${dx},${dy}` === this.lastInput) return;
+    // Sent when it changes, and every INPUT_EVERY_MS anyway (the server forgets old input).
+    const now = Date.now();
+    if (`${dx},${dy}` === this.lastInput && now - this.lastSentAt < INPUT_EVERY_MS) return;
     this.lastInput = `${dx},${dy}`;
+    this.lastSentAt = now;
     this.client.notify(Msg.INPUT, arena.InputReq, { dx, dy });
   }
 }

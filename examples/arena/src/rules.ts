@@ -14,6 +14,10 @@ export const COINS = 6;
 /** A zap hits every other player whose centre is this close. */
 export const ZAP_RANGE = 110;
 export const ZAP_COOLDOWN_MS = 1000;
+/** A client re-sends its input this often while connected (even when it has not changed). */
+export const INPUT_EVERY_MS = 500;
+/** Input older than this is ignored: the player stands still (its connection has gone). */
+export const INPUT_TTL_MS = 1500;
 /** A player hit by a zap cannot move for this long. */
 export const STUN_MS = 1200;
 

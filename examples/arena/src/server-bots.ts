@@ -38,6 +38,12 @@ export class ServerBots {
     }
   }
 
+  /** Counts the bots of a world taken over from another node (bots are players 1..n). */
+  adopt(): void {
+    this.count = 0;
+    while (this.world.players.get(this.count + 1)?.bot) this.count++;
+  }
+
   /** Before each tick: every bot picks its input. */
   steer(): void {
     for (let id = 1; id <= this.count; id++) {

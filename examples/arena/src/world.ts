@@ -12,6 +12,7 @@ import {
   colorOf,
   distance,
   HEIGHT,
+  INPUT_TTL_MS,
   lcg,
   PLAYER_RADIUS,
   STUN_MS,
@@ -34,6 +35,8 @@ export interface PlayerState {
   y: number;
   dx: number;
   dy: number;
+  /** When the input last came: older than INPUT_TTL_MS, the player stands still. */
+  inputAt: number;
   stunnedUntil: number;
   zapReadyAt: number;
 }
@@ -42,6 +45,14 @@ export interface CoinState {
   readonly id: number;
   readonly x: number;
   readonly y: number;
+}
+
+/** The world as JSON, to hand it to another node (cluster mode keeps it in Redis). */
+export interface SavedWorld {
+  readonly revision: number;
+  readonly nextCoin: number;
+  readonly coins: CoinState[];
+  readonly players: { id: number; name: string; bot: boolean; score: number; x: number; y: number }[];
 }
 
 export interface ZapResult {
@@ -80,6 +91,7 @@ export class World {
       ...at,
       dx: 0,
       dy: 0,
+      inputAt: 0,
       stunnedUntil: 0,
       zapReadyAt: 0,
     };
@@ -98,6 +110,7 @@ export class World {
     if (!p) return;
     p.dx = axis(dx);
     p.dy = axis(dy);
+    p.inputAt = this.now();
   }
 
   /** Zaps every other player in range: +1 for each hit, -1 (down to 0) and a stun for them. */
@@ -119,12 +132,16 @@ export class World {
     return { hit, waitMs: 0 };
   }
 
-  /** One server tick: everyone moves, coins are picked up. `still` players do not move. */
-  step(still: (p: PlayerState) => boolean = () => false): void {
+  /**
+   * One server tick: everyone moves, coins are picked up. A player whose input is older than
+   * INPUT_TTL_MS stands still: its page re-sends the input while it is connected, so a player
+   * whose connection is gone stops (wherever its session is served).
+   */
+  step(): void {
     this.tick++;
     const now = this.now();
     for (const p of this.players.values()) {
-      if (now < p.stunnedUntil || still(p) || (p.dx === 0 && p.dy === 0)) continue;
+      if (now < p.stunnedUntil || now - p.inputAt > INPUT_TTL_MS || (p.dx === 0 && p.dy === 0)) continue;
       const next = step(p.x, p.y, p.dx, p.dy);
       p.x = next.x;
       p.y = next.y;
@@ -138,6 +155,34 @@ export class World {
     }
   }
 
+  save(): SavedWorld {
+    return {
+      revision: this.revision,
+      nextCoin: this.nextCoin,
+      coins: [...this.coins.values()],
+      players: [...this.players.values()].map((p) => ({
+        id: p.id,
+        name: p.name,
+        bot: p.bot,
+        score: p.score,
+        x: p.x,
+        y: p.y,
+      })),
+    };
+  }
+
+  /** Takes over a saved world (inputs and stuns start afresh). */
+  restore(saved: SavedWorld): void {
+    this.revision = saved.revision;
+    this.nextCoin = saved.nextCoin;
+    this.coins.clear();
+    for (const c of saved.coins) this.coins.set(c.id, { id: c.id, x: c.x, y: c.y });
+    this.players.clear();
+    for (const p of saved.players) {
+      this.players.set(p.id, { ...p, color: colorOf(p.id), dx: 0, dy: 0, inputAt: 0, stunnedUntil: 0, zapReadyAt: 0 });
+    }
+  }
+
   /** Where everyone is now (the best-effort tick push). */
   positions(): tether.arena.Pos.$Properties[] {
     const now = this.now();
@@ -146,20 +191,7 @@ export class World {
 
   /** The world at its revision (the Sync snapshot). */
   snapshot(): Uint8Array {
-    return arena.ArenaSnapshot.encode({
-      revision: this.revision,
-      coins: [...this.coins.values()],
-      players: [...this.players.values()].map((p) => ({
-        id: p.id,
-        name: p.name,
-        color: p.color,
-        score: p.score,
-        bot: p.bot,
-      })),
-      positions: this.positions(),
-      width: WIDTH,
-      height: HEIGHT,
-    }).finish();
+    return encodeSnapshot(this.save(), this.positions());
   }
 
   private emit(event: WorldEvent): void {
@@ -187,4 +219,16 @@ export class World {
     }
     return spot;
   }
+}
+
+/** The Sync snapshot of a saved world (positions: as given, else where the save has them). */
+export function encodeSnapshot(saved: SavedWorld, positions?: tether.arena.Pos.$Properties[]): Uint8Array {
+  return arena.ArenaSnapshot.encode({
+    revision: saved.revision,
+    coins: saved.coins,
+    players: saved.players.map((p) => ({ id: p.id, name: p.name, color: colorOf(p.id), score: p.score, bot: p.bot })),
+    positions: positions ?? saved.players.map((p) => ({ id: p.id, x: p.x, y: p.y, stunned: false })),
+    width: WIDTH,
+    height: HEIGHT,
+  }).finish();
 }

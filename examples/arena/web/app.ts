@@ -9,6 +9,7 @@ import { tether } from "@tether/protocol/gen/arena";
 import { labTransport } from "@tether/web-host/lab-transport";
 import { Msg } from "../src/arena-messages.js";
 import { ArenaModel, type SavedModel } from "../src/arena-model.js";
+import { INPUT_EVERY_MS } from "../src/rules.js";
 import { PlayerInput } from "./input.js";
 import { LabPanel } from "./lab.js";
 import { hex, Renderer } from "./render.js";
@@ -238,6 +239,11 @@ $("kill").addEventListener("click", () => {
   client.notify(Msg.KILL, arena.Empty, {});
 });
 
+// The server forgets input older than INPUT_TTL_MS (so that a player whose connection is gone
+// stops): the page says where it is going twice a second.
+setInterval(() => {
+  if (client?.state.kind === "ready") input.resend();
+}, INPUT_EVERY_MS);
 setInterval(() => void measureRtt().catch(() => {}), 1000);
 setInterval(() => lab.show(client, model.revision), 200);
 const frame = () => {
