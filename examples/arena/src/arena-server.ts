@@ -5,14 +5,13 @@
  * with the world revision as its `rev`; a Sync snapshot is the world at its revision.
  */
 import { randomUUID } from "node:crypto";
-import { createServer as createHttpServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { Server } from "node:http";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ErrorCode, TetherError } from "@tether/protocol";
 import { tether } from "@tether/protocol/gen/arena";
 import { createServer, type ServerOptions, type TetherServer } from "@tether/server";
-import { staticFiles, type WebApp } from "@tether/web-host";
+import { type HostedApp, hostApp, staticFiles, type WebApp } from "@tether/web-host";
 import { Msg } from "./arena-messages.js";
 import { TICKS_PER_SECOND } from "./rules.js";
 import type { ServerBots } from "./server-bots.js";
@@ -156,44 +155,14 @@ export async function mountArena(
   };
 }
 
-export interface ArenaServer {
-  readonly http: Server;
-  readonly app: ArenaApp;
-  /** The page's URL. */
-  readonly url: string;
-  close(): Promise<void>;
-}
+export type ArenaServer = HostedApp<ArenaApp>;
 
 /** The arena on an HTTP server of its own (`npm run arena`, tests). */
-export async function startArena(
+export function startArena(
   port = 8082,
   host = "127.0.0.1",
   options: Partial<ServerOptions> = {},
   arenaOptions: ArenaOptions = {},
 ): Promise<ArenaServer> {
-  let app: ArenaApp | undefined;
-  const http = createHttpServer((req, res) => {
-    if (!app?.serve(req, res)) res.writeHead(404, { "Content-Type": "text/plain" }).end("not found\n");
-  });
-  app = await mountArena(http, "", options, arenaOptions);
-  const mounted = app;
-  const close = async () => {
-    await mounted.close();
-    http.closeAllConnections();
-    if (http.listening) await new Promise<void>((r) => http.close(() => r()));
-  };
-  try {
-    await new Promise<void>((resolve, reject) => {
-      http.once("error", reject);
-      http.listen(port, host, () => {
-        http.off("error", reject);
-        resolve();
-      });
-    });
-  } catch (e) {
-    await close().catch(() => {});
-    throw e;
-  }
-  const a = http.address() as AddressInfo;
-  return { http, app: mounted, url: `http://${a.address}:${a.port}/`, close };
+  return hostApp(port, host, (http) => mountArena(http, "", options, arenaOptions));
 }

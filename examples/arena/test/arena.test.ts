@@ -11,20 +11,7 @@ import { describe, expect, it } from "vitest";
 import { Msg } from "../src/arena-messages.js";
 import { startArena } from "../src/arena-server.js";
 import { Bot } from "../src/bot.js";
-
-const truthOf = (w: Awaited<ReturnType<typeof startArena>>["app"]["world"]) => ({
-  revision: w.revision,
-  coins: [...w.coins.values()].sort((a, b) => a.id - b.id),
-  players: [...w.players.values()]
-    .map((p) => ({ id: p.id, name: p.name, color: p.color, bot: p.bot, score: p.score }))
-    .sort((a, b) => a.id - b.id),
-});
-
-const modelOf = (b: Bot) => ({
-  revision: b.model.revision,
-  coins: [...b.model.coins.values()].sort((x, y) => x.id - y.id),
-  players: [...b.model.players.values()].sort((x, y) => x.id - y.id),
-});
+import { modelOf, truthOf } from "./worlds.js";
 
 describe("the arena", () => {
   it("keeps every network bot's world equal to the server's while they play", async () => {
@@ -38,7 +25,7 @@ describe("the arena", () => {
       arena.app.bots.setCount(0); // the server bots leave: two more events
       const truth = truthOf(arena.app.world);
       await Promise.all(bots.map((b) => b.reached(truth.revision)));
-      for (const b of bots) expect(modelOf(b)).toEqual(truth);
+      for (const b of bots) expect(modelOf(b.model)).toEqual(truth);
       expect(truth.players.map((p) => p.name)).toEqual(["nina", "omar"]);
       expect(bots.every((b) => b.model.positions.size === 2 || b.model.tick > 0)).toBe(true);
       console.log(

@@ -10,7 +10,7 @@ import { Redis } from "ioredis";
 import { afterAll, describe, expect, it } from "vitest";
 import { type ArenaServer, startArena } from "../src/arena-server.js";
 import { Bot } from "../src/bot.js";
-import type { World } from "../src/world.js";
+import { modelOf, truthOf } from "./worlds.js";
 
 const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 const ns = `arena-test-${randomBytes(6).toString("hex")}`;
@@ -43,19 +43,6 @@ function bot(arena: ArenaServer, name: string): Bot {
   return b;
 }
 
-const truthOf = (w: World) => ({
-  revision: w.revision,
-  coins: [...w.coins.values()].sort((a, b) => a.id - b.id),
-  players: [...w.players.values()]
-    .map((p) => ({ id: p.id, name: p.name, color: p.color, bot: p.bot, score: p.score }))
-    .sort((a, b) => a.id - b.id),
-});
-const modelOf = (b: Bot) => ({
-  revision: b.model.revision,
-  coins: [...b.model.coins.values()].sort((x, y) => x.id - y.id),
-  players: [...b.model.players.values()].sort((x, y) => x.id - y.id),
-});
-
 afterAll(async () => {
   for (const b of bots) b.client.close();
   await Promise.all(started.map((a) => a.close().catch(() => {})));
@@ -79,8 +66,8 @@ describe("the arena in a cluster", () => {
     a.app.bots.setCount(0);
     const truth = truthOf(a.app.world);
     await Promise.all([nina.reached(truth.revision), omar.reached(truth.revision)]);
-    expect(modelOf(nina)).toEqual(truth);
-    expect(modelOf(omar)).toEqual(truth);
+    expect(modelOf(nina.model)).toEqual(truth);
+    expect(modelOf(omar.model)).toEqual(truth);
     expect(truth.players.map((p) => p.name).sort()).toEqual(["nina", "omar"]);
 
     // Node a goes: b takes the world on from its last saved state and runs it.
@@ -103,7 +90,7 @@ describe("the arena in a cluster", () => {
     expect(ninaNow?.score).toBe(before.players.find((p) => p.name === "nina")?.score);
     expect(before.players.some((p) => p.bot)).toBe(true);
     await omar.reached(after.revision);
-    expect(modelOf(omar)).toEqual(after);
+    expect(modelOf(omar.model)).toEqual(after);
     console.log(`arena cluster: revision ${before.revision} on a, then ${after.revision} on b`);
   }, 30_000);
 });

@@ -17,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ArenaModel } from "../src/arena-model.js";
 import { type ArenaServer, startArena } from "../src/arena-server.js";
 import { WIDTH } from "../src/rules.js";
+import { truthOf } from "./worlds.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
 const outDir = join(root, ".test-results");
@@ -66,19 +67,10 @@ const worldOf = (p: Page) =>
       players: [...m.players.values()].sort((a, b) => a.id - b.id),
     };
   });
-const truthOf = (arena: ArenaServer) => {
-  const w = arena.app.world;
-  return {
-    revision: w.revision,
-    coins: [...w.coins.values()].sort((a, b) => a.id - b.id),
-    players: [...w.players.values()]
-      .map((p) => ({ id: p.id, name: p.name, color: p.color, bot: p.bot, score: p.score }))
-      .sort((a, b) => a.id - b.id),
-  };
-};
+
 /** Waits until the page's world has caught up with the server's, then compares them. */
 async function expectSameWorld(p: Page, arena: ArenaServer): Promise<void> {
-  const truth = truthOf(arena);
+  const truth = truthOf(arena.app.world);
   await p.waitForFunction((r) => window.arenaPage.model.revision >= r, truth.revision);
   expect(await worldOf(p)).toEqual(truth);
 }

@@ -1,2 +1,3 @@
+export { closeHttp, type HostedApp, hostApp, listen } from "./http-host.js";
 export { type StaticFiles, staticFiles } from "./static-files.js";
 export type { WebApp } from "./web-app.js";
