@@ -98,7 +98,7 @@ async function whereAmI(): Promise<void> {
   me = here.playerId;
   node = here.nodeId;
   $("node").textContent = node;
-  $("node-box").hidden = node === "";
+  for (const el of document.querySelectorAll<HTMLElement>(".node-row")) el.hidden = node === "";
   const kill = $<HTMLButtonElement>("kill");
   kill.hidden = !here.canKill;
   kill.disabled = false;
