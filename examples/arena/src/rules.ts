@@ -54,10 +54,13 @@ export function distance(a: { x: number; y: number }, b: { x: number; y: number 
   return Math.hypot(a.x - b.x, a.y - b.y);
 }
 
-/** A player's colour (0xRRGGBB) from its id: bright, and different for neighbouring ids. */
-export function colorOf(id: number): number {
+/**
+ * A player's colour (0xRRGGBB): players bright, bots muted, so that a glance tells them apart;
+ * neighbouring ids a golden angle apart on the colour wheel.
+ */
+export function colorOf(id: number, bot = false): number {
   const hue = (id * 137.508) % 360;
-  const [r, g, b] = hsl(hue, 0.72, 0.56);
+  const [r, g, b] = bot ? hsl(hue, 0.28, 0.62) : hsl(hue, 0.8, 0.58);
   return (r << 16) | (g << 8) | b;
 }
 

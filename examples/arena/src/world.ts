@@ -85,7 +85,7 @@ export class World {
     const p: PlayerState = {
       id,
       name,
-      color: colorOf(id),
+      color: colorOf(id, bot),
       bot,
       score: 0,
       ...at,
@@ -179,7 +179,15 @@ export class World {
     for (const c of saved.coins) this.coins.set(c.id, { id: c.id, x: c.x, y: c.y });
     this.players.clear();
     for (const p of saved.players) {
-      this.players.set(p.id, { ...p, color: colorOf(p.id), dx: 0, dy: 0, inputAt: 0, stunnedUntil: 0, zapReadyAt: 0 });
+      this.players.set(p.id, {
+        ...p,
+        color: colorOf(p.id, p.bot),
+        dx: 0,
+        dy: 0,
+        inputAt: 0,
+        stunnedUntil: 0,
+        zapReadyAt: 0,
+      });
     }
   }
 
@@ -226,7 +234,13 @@ export function encodeSnapshot(saved: SavedWorld, positions?: tether.arena.Pos.$
   return arena.ArenaSnapshot.encode({
     revision: saved.revision,
     coins: saved.coins,
-    players: saved.players.map((p) => ({ id: p.id, name: p.name, color: colorOf(p.id), score: p.score, bot: p.bot })),
+    players: saved.players.map((p) => ({
+      id: p.id,
+      name: p.name,
+      color: colorOf(p.id, p.bot),
+      score: p.score,
+      bot: p.bot,
+    })),
     positions: positions ?? saved.players.map((p) => ({ id: p.id, x: p.x, y: p.y, stunned: false })),
     width: WIDTH,
     height: HEIGHT,

@@ -208,7 +208,7 @@ export async function mountChat(
   };
 }
 
-/** The chat alone on its own HTTP server (`npm run cluster`'s nodes, the chat's tests). */
+/** The chat alone on its own HTTP server (`node examples/chat/dist/main.js`, the chat's tests). */
 export async function startChatServer(
   port = 8080,
   host = "127.0.0.1",

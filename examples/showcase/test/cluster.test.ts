@@ -1,10 +1,11 @@
 /// <reference lib="dom" />
 /**
  * The cluster demo (`npm run cluster`, src/cluster.ts) in a real browser: the launcher runs as a
- * child process (three chat nodes behind its TCP proxy, on the Redis at REDIS_URL, default
- * redis://127.0.0.1:6379, under a namespace of this test's own); the page joins, sends a message,
- * kills the node serving it, resumes on another node and sends again. A screenshot is saved
- * under .test-results/.
+ * child process (three showcase nodes behind its TCP proxy, on the Redis at REDIS_URL, default
+ * redis://127.0.0.1:6379, under a namespace of this test's own); the landing page at `/` lists
+ * the chat and the arena; the chat's page at `/chat/` joins, sends a message, kills the node
+ * serving it, resumes on another node and sends again. A screenshot is saved under
+ * .test-results/.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -19,9 +20,9 @@ import type { Browser } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
-const LAUNCHER = join(root, "examples", "chat", "dist", "cluster.js");
+const LAUNCHER = join(root, "examples", "showcase", "dist", "cluster.js");
 const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
-const namespace = `chat-cluster-${randomBytes(6).toString("hex")}`;
+const namespace = `showcase-cluster-${randomBytes(6).toString("hex")}`;
 
 /** The launcher as a child process leading its own process group, its output kept by line. */
 class Launcher {
@@ -122,8 +123,8 @@ afterAll(async () => {
   redis.disconnect();
 });
 
-describe("npm run cluster: the chat on three nodes behind a TCP proxy", () => {
-  it("kill this node: the page resumes on another node with its replay count and keeps chatting", async () => {
+describe("npm run cluster: the showcase on three nodes behind a TCP proxy", () => {
+  it("the landing page lists the chat and the arena; the chat's kill this node: the page resumes on another node with its replay count and keeps chatting", async () => {
     const launcher = new Launcher(["--port", "0", "--node-port", "0", "--namespace", namespace]);
     launchers.push(launcher);
     const url = (await launcher.line("stdout", /^http:\/\/127\.0\.0\.1:\d+\/$/))[0];
@@ -135,6 +136,13 @@ describe("npm run cluster: the chat on three nodes behind a TCP proxy", () => {
     browser = await launchChromium();
     const page = await browser.newPage({ viewport: { width: 900, height: 600 } });
     await page.goto(url);
+    expect(await page.$$eval(".card h3", (els) => els.map((e) => e.textContent))).toEqual(["Chat", "Arena"]);
+    expect(await page.$$eval(".card a.open", (els) => els.map((e) => e.getAttribute("href")))).toEqual([
+      "/chat/",
+      "/arena/",
+    ]);
+    await page.click('a[aria-label="Open Chat"]');
+    await page.waitForURL(`${url}chat/`);
     await page.fill("#name", "alice");
     await page.fill("#room", "lobby");
     await page.click("#join button");
@@ -171,12 +179,73 @@ describe("npm run cluster: the chat on three nodes behind a TCP proxy", () => {
     mkdirSync(join(root, ".test-results"), { recursive: true });
     const shot = join(root, ".test-results", "chat-cluster-resumed.png");
     await page.screenshot({ path: shot, fullPage: true });
-    console.log(`chat cluster: ${first} killed; page shows "${state}", messages ${JSON.stringify(texts)}; ${shot}`);
+    console.log(`showcase cluster: ${first} killed; page shows "${state}", messages ${JSON.stringify(texts)}; ${shot}`);
 
     const back = Number((await launcher.line("stderr", new RegExp(`${first} is back on .* \\(pid (\\d+)\\)`)))[1]);
     expect(await launcher.stop()).toEqual({ code: 0, signal: null });
     expect(launcher.stdout).toEqual([url]); // exactly one line on stdout: the URL
     expect([...pids, back].filter(alive)).toEqual([]);
+  }, 60_000);
+
+  it("the arena on three nodes: two players share one world; kill this node in the lab: the page resumes on another and the game goes on", async () => {
+    const launcher = new Launcher(["--port", "0", "--node-port", "0", "--namespace", `${namespace}-arena-demo`]);
+    launchers.push(launcher);
+    const url = (await launcher.line("stdout", /^http:\/\/127\.0\.0\.1:\d+\/$/))[0];
+    for (const i of [1, 2, 3]) await launcher.line("stderr", new RegExp(`node-${i} on .* \\(pid \\d+\\)`));
+    browser ??= await launchChromium();
+    type Lab = {
+      arenaPage: { model: { revision: number; tick: number; positions: Map<number, unknown> }; me(): number };
+    };
+    const play = async (name: string) => {
+      const page = await (browser as Browser).newPage({ viewport: { width: 1280, height: 800 } });
+      await page.goto(`${url}arena/`);
+      await page.fill("#name", name);
+      await page.click("#join button");
+      await page.waitForFunction(() => (globalThis as unknown as { arenaReady?: boolean }).arenaReady === true);
+      return page;
+    };
+    const ann = await play("ann");
+    const bo = await play("bo");
+    const ids = await Promise.all(
+      [ann, bo].map((p) => p.evaluate(() => (globalThis as unknown as Lab).arenaPage.me())),
+    );
+    // Each sees the other in one world (the proxy deals connections round robin: their nodes vary).
+    for (const p of [ann, bo])
+      await p.waitForFunction(
+        (all) => all.every((id) => (globalThis as unknown as Lab).arenaPage.model.positions.has(id)),
+        ids,
+      );
+    const nodes = await Promise.all([ann, bo].map((p) => p.textContent("#node")));
+    for (const n of nodes) expect(n).toMatch(/^node-[123]$/);
+    expect(await ann.isVisible("#kill")).toBe(true);
+
+    const revision = await ann.evaluate(() => (globalThis as unknown as Lab).arenaPage.model.revision);
+    await ann.click("#kill");
+    await launcher.line("stderr", new RegExp(`${nodes[0]} exited \\(SIGKILL\\); restarting it`));
+    await ann.waitForFunction(
+      (old) => {
+        const node = document.querySelector("#node")?.textContent ?? "";
+        const state = document.querySelector("#state")?.textContent ?? "";
+        return /^node-\d$/.test(node) && node !== old && state.startsWith(`resumed on ${node}, `);
+      },
+      nodes[0],
+      { timeout: 20_000 },
+    );
+    const state = (await ann.textContent("#state")) ?? "";
+    expect(state).toMatch(/^resumed on node-\d, \d+ replayed$/);
+    // The game goes on: the bots keep scoring (new events) and the ticks keep coming.
+    const tick = await ann.evaluate(() => (globalThis as unknown as Lab).arenaPage.model.tick);
+    await ann.waitForFunction((r) => (globalThis as unknown as Lab).arenaPage.model.revision > r, revision, {
+      timeout: 20_000,
+    });
+    await ann.waitForFunction((t) => (globalThis as unknown as Lab).arenaPage.model.tick > t + 20, tick);
+    const shot = join(root, ".test-results", "arena-cluster-resumed.png");
+    mkdirSync(join(root, ".test-results"), { recursive: true });
+    await ann.screenshot({ path: shot, fullPage: true });
+    console.log(
+      `showcase cluster arena: ann on ${nodes[0]}, bo on ${nodes[1]}; killed ${nodes[0]}; "${state}"; ${shot}`,
+    );
+    expect(await launcher.stop()).toEqual({ code: 0, signal: null });
   }, 60_000);
 
   it("a taken port: one clear line on stderr, exit code 1", async () => {

@@ -1,8 +1,9 @@
 /**
- * One chat node of the cluster demo, as a child process of the launcher (cluster.ts):
- * `node main.js --port <p> --node-id <id> ...`. Its stdout's first line says where it listens;
- * its stderr goes to the launcher's stderr, prefixed with its id, once it is up (before that it
- * is kept, and its last line says why it did not start). It has an IPC channel to the launcher,
+ * One node of the cluster demo, a showcase process (the landing page, the chat and the arena) as
+ * a child of the launcher (cluster.ts): `node main.js --port <p> --node-id <id> ...`. Its
+ * stdout's first line says where it listens; its stderr goes to the launcher's stderr, prefixed
+ * with its id, once it is up (before that it is kept, and its last line says why it did not
+ * start). It has an IPC channel to the launcher,
  * so that it also goes when the launcher dies without stopping it (main.ts).
  */
 import { type ChildProcess, spawn } from "node:child_process";
@@ -12,14 +13,14 @@ import { fileURLToPath } from "node:url";
 import type { Backend } from "./tcp-proxy.js";
 
 const MAIN = join(dirname(fileURLToPath(import.meta.url)), "main.js");
-const LISTENING = /^chat running at (http:\/\/(127\.0\.0\.1):(\d+)\/)/;
+const LISTENING = /^tether showcase at (http:\/\/(127\.0\.0\.1):(\d+)\/) as node /;
 
 export interface NodeExit {
   readonly code: number | null;
   readonly signal: NodeJS.Signals | null;
 }
 
-export class ChatNode {
+export class NodeProcess {
   private child: ChildProcess | undefined;
   private stopping = false;
   /** Where it listens while it is up; undefined while it is starting or down. */
@@ -31,7 +32,7 @@ export class ChatNode {
     private readonly args: readonly string[],
     private readonly log: (line: string) => void,
     /** It exited by itself (killed, crashed) after it was up. */
-    private readonly onExit: (node: ChatNode, exit: NodeExit) => void,
+    private readonly onExit: (node: NodeProcess, exit: NodeExit) => void,
   ) {}
 
   get pid(): number | undefined {

@@ -1,14 +1,15 @@
 /**
- * `npm run cluster`: the chat in cluster mode on loopback. Three chat nodes (node-1..node-3, as
- * child processes, one Redis namespace, durability "log", the page's "kill this node" on)
- * behind a round-robin TCP proxy. Prints one line on stdout, the proxy's URL; everything else
- * goes to stderr. A node that exits by itself (the page killed it) is started again, with the
- * same nodeId, after --restart-delay-ms. SIGINT or SIGTERM stops the proxy and the nodes.
+ * `npm run cluster`: the showcase (the landing page, the chat and the arena) in cluster mode on
+ * loopback. Three showcase nodes (node-1..node-3, as child processes, one Redis namespace,
+ * durability "log", the pages' "kill this node" on) behind a round-robin TCP proxy. Prints one
+ * line on stdout, the proxy's URL; everything else goes to stderr. A node that exits by itself (a
+ * page killed it) is started again, with the same nodeId, after --restart-delay-ms. SIGINT or
+ * SIGTERM stops the proxy and the nodes.
  *
  * Flags (environment variable in brackets):
  *   --port <n>             the proxy's port [PORT], default 8080; 0 = any free port
  *   --node-port <n>        the first node's port [NODE_PORT], default 8081 (then 8082, 8083); 0 = any
- *   --namespace <ns>       the Redis namespace [CHAT_NAMESPACE], default "tether-chat-demo"
+ *   --namespace <ns>       the Redis namespace [SHOWCASE_NAMESPACE], default "tether-showcase-demo"
  *   --durability <d>       "log" (default: a killed node's sessions resume with an exact replay)
  *                          or "memory" (they re-sync from a snapshot)
  *   --restart-delay-ms <n> how long a killed node stays down, default 2000
@@ -17,7 +18,7 @@
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { ChatNode, type NodeExit } from "./chat-node.js";
+import { type NodeExit, NodeProcess } from "./node-process.js";
 import { RoundRobinProxy } from "./tcp-proxy.js";
 
 const HOST = "127.0.0.1";
@@ -69,7 +70,7 @@ export function parseLauncherFlags(argv: readonly string[], env: NodeJS.ProcessE
   return {
     port: portOf("--port (PORT)", values.port ?? env.PORT, 8080, 65535),
     nodePort: portOf("--node-port (NODE_PORT)", values["node-port"] ?? env.NODE_PORT, 8081, 65535 - NODES + 1),
-    namespace: values.namespace ?? env.CHAT_NAMESPACE ?? "tether-chat-demo",
+    namespace: values.namespace ?? env.SHOWCASE_NAMESPACE ?? "tether-showcase-demo",
     durability,
     restartDelayMs: delay,
     redis: env.REDIS_URL ?? "redis://127.0.0.1:6379",
@@ -78,7 +79,7 @@ export function parseLauncherFlags(argv: readonly string[], env: NodeJS.ProcessE
 
 export async function main(argv: readonly string[]): Promise<void> {
   const flags = parseLauncherFlags(argv, process.env);
-  const nodes: ChatNode[] = [];
+  const nodes: NodeProcess[] = [];
   const proxy = new RoundRobinProxy(() => nodes.flatMap((n) => (n.backend ? [n.backend] : [])));
   let port: number;
   try {
@@ -92,7 +93,7 @@ export async function main(argv: readonly string[]): Promise<void> {
 
   let stopping = false;
   const timers = new Set<NodeJS.Timeout>();
-  const restartLater = (node: ChatNode) => {
+  const restartLater = (node: NodeProcess) => {
     const timer = setTimeout(() => {
       timers.delete(timer);
       if (stopping) return;
@@ -106,7 +107,7 @@ export async function main(argv: readonly string[]): Promise<void> {
     }, flags.restartDelayMs);
     timers.add(timer);
   };
-  const exited = (node: ChatNode, exit: NodeExit) => {
+  const exited = (node: NodeProcess, exit: NodeExit) => {
     if (stopping) return;
     const how = exit.signal ?? `code ${exit.code}`;
     log(`cluster: ${node.nodeId} exited (${how}); restarting it in ${flags.restartDelayMs} ms`);
@@ -116,7 +117,7 @@ export async function main(argv: readonly string[]): Promise<void> {
   const args = [...common, "--durability", flags.durability, "--demo-kill"];
   for (let i = 1; i <= NODES; i++) {
     const nodePort = flags.nodePort === 0 ? 0 : flags.nodePort + i - 1;
-    nodes.push(new ChatNode(`node-${i}`, nodePort, args, log, exited));
+    nodes.push(new NodeProcess(`node-${i}`, nodePort, args, log, exited));
   }
 
   const shutdown = async (code: number) => {
