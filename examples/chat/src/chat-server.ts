@@ -6,15 +6,14 @@
  * puts the chat on a shared HTTP server under a path prefix (`npm start` mounts it at /chat);
  * `startChatServer` gives it an HTTP server of its own, at prefix "".
  */
-import { createServer as createHttpServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { Server } from "node:http";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ErrorCode, TetherError } from "@tether/protocol";
 import { tether } from "@tether/protocol/gen/chat";
 import { createServer, type ServerContext, type ServerOptions, type TetherServer } from "@tether/server";
 import type { SessionView } from "@tether/system";
-import { staticFiles, type WebApp } from "@tether/web-host";
+import { hostApp, staticFiles, type WebApp } from "@tether/web-host";
 import { type ChatStore, MemoryStore } from "./store.js";
 
 const chat = tether.chat;
@@ -215,34 +214,6 @@ export async function startChatServer(
   options: Partial<ServerOptions> = {},
   chatOptions: ChatOptions = {},
 ): Promise<ChatServer> {
-  let app: WebApp | undefined;
-  const http = createHttpServer((req, res) => {
-    if (app?.serve(req, res) !== true) res.writeHead(404).end("not found\n");
-  });
-  app = await mountChat(http, "", options, chatOptions);
-  const mounted = app;
-  const close = async () => {
-    await mounted.close();
-    http.closeAllConnections();
-    if (http.listening) await new Promise<void>((r) => http.close(() => r()));
-  };
-  try {
-    await new Promise<void>((resolve, reject) => {
-      http.once("error", reject);
-      http.listen(port, host, () => {
-        http.off("error", reject);
-        resolve();
-      });
-    });
-  } catch (e) {
-    await close().catch(() => {});
-    throw e;
-  }
-  const a = http.address() as AddressInfo;
-  return {
-    http,
-    tether: mounted.tether,
-    url: `http://${a.address}:${a.port}/`,
-    close,
-  };
+  const hosted = await hostApp(port, host, (http) => mountChat(http, "", options, chatOptions));
+  return { http: hosted.http, tether: hosted.app.tether, url: hosted.url, close: hosted.close };
 }

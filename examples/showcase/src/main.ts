@@ -10,13 +10,11 @@
  * which lets the pages kill the node serving them (never on by default). Its line then ends with
  * "as node <id>".
  */
-import { realpathSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
 import { mountArena } from "@tether/arena";
 import { mountChat } from "@tether/chat";
+import { CommandLine, type Flags } from "@tether/web-host";
 import type { ClusterConfig, ClusterParts } from "./cluster-parts.js";
-import { type Mount, type Showcase, startShowcase } from "./showcase.js";
+import { type Mount, startShowcase } from "./showcase.js";
 
 /** The examples on the landing page, in its order, one line each; `cluster` gives their cluster options. */
 export function mounts(cluster?: ClusterParts): readonly Mount[] {
@@ -29,40 +27,26 @@ export function mounts(cluster?: ClusterParts): readonly Mount[] {
 /** What `npm start` mounts: every example, in memory. */
 export const APPS: readonly Mount[] = mounts();
 
-function fail(message: string, code: number): never {
-  process.stderr.write(`showcase: ${message}\n`);
-  process.exit(code);
-}
-
-function parse(argv: readonly string[]) {
-  try {
-    return parseArgs({
-      args: [...argv],
-      options: {
-        port: { type: "string" },
-        host: { type: "string" },
-        cluster: { type: "boolean" },
-        redis: { type: "string" },
-        namespace: { type: "string" },
-        "node-id": { type: "string" },
-        durability: { type: "string" },
-        "demo-kill": { type: "boolean" },
-      },
-      strict: true,
-    }).values;
-  } catch (e) {
-    return fail((e as Error).message, 2);
-  }
-}
+const cli = new CommandLine("showcase");
+const FLAGS = {
+  port: { type: "string" },
+  host: { type: "string" },
+  cluster: { type: "boolean" },
+  redis: { type: "string" },
+  namespace: { type: "string" },
+  "node-id": { type: "string" },
+  durability: { type: "string" },
+  "demo-kill": { type: "boolean" },
+} as const;
 
 /** Cluster mode's settings from the flags, or undefined when it is off; exits 2 on a bad one. */
-function clusterConfig(values: ReturnType<typeof parse>, env: NodeJS.ProcessEnv): ClusterConfig | undefined {
+function clusterConfig(values: Flags<typeof FLAGS>, env: NodeJS.ProcessEnv): ClusterConfig | undefined {
   if (values.cluster !== true && values.redis === undefined) {
-    if (values["demo-kill"] || values["node-id"] !== undefined) fail("--node-id and --demo-kill need --redis", 2);
+    if (values["demo-kill"] || values["node-id"] !== undefined) cli.fail("--node-id and --demo-kill need --redis", 2);
     return undefined;
   }
   const durability = values.durability ?? "memory";
-  if (durability !== "memory" && durability !== "log") return fail("--durability is memory or log", 2);
+  if (durability !== "memory" && durability !== "log") return cli.fail("--durability is memory or log", 2);
   const nodeId = values["node-id"] ?? (env.NODE_ID === "" ? undefined : env.NODE_ID);
   return {
     url: values.redis ?? env.REDIS_URL ?? "redis://127.0.0.1:6379",
@@ -79,47 +63,22 @@ async function loadClusterParts(config: ClusterConfig): Promise<ClusterParts> {
   try {
     return clusterParts(config);
   } catch (e) {
-    return fail((e as Error).message, 2);
+    return cli.fail((e as Error).message, 2);
   }
 }
 
 export async function main(argv: readonly string[]): Promise<void> {
-  const values = parse(argv);
-  const given = values.port ?? (process.env.PORT === "" ? undefined : process.env.PORT);
-  const port = given === undefined ? 8080 : Number(given);
-  if (!/^\d+$/.test(given ?? "0") || port > 65535) fail("--port (PORT) needs 0..65535", 2);
+  const values = cli.flags(argv, FLAGS);
+  const port = cli.port(values.port, 8080);
   const host = values.host ?? "127.0.0.1";
   const config = clusterConfig(values, process.env);
   const cluster = config === undefined ? undefined : await loadClusterParts(config);
-  let showcase: Showcase;
-  try {
-    showcase = await startShowcase({ port, host, apps: mounts(cluster) });
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === "EADDRINUSE") fail(`port ${port} is taken (EADDRINUSE); use --port or PORT`, 1);
-    return fail(`did not start on ${host}:${port}: ${e instanceof Error ? e.message : String(e)}`, 1);
-  }
-  let stopping = false;
-  const stop = () => {
-    if (stopping) return;
-    stopping = true;
-    showcase.close().then(
-      () => process.exit(0),
-      (e: unknown) => fail(`shutdown failed: ${String(e)}`, 1),
-    );
-  };
-  process.on("SIGTERM", stop);
-  process.on("SIGINT", stop);
-  // Started by the cluster launcher (node-process.ts, an IPC channel): goes when the launcher goes.
-  if (process.send !== undefined) process.on("disconnect", stop);
-  // After the handlers: a signal as soon as the line is read is a graceful stop.
   const where = cluster === undefined ? "" : ` as node ${cluster.nodeId}`;
-  process.stdout.write(`tether showcase at ${showcase.url}${where}\n`);
+  await cli.serve(
+    { port, host },
+    () => startShowcase({ port, host, apps: mounts(cluster) }),
+    (url) => `tether showcase at ${url}${where}`,
+  );
 }
 
-if (process.argv[1] !== undefined && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  main(process.argv.slice(2)).catch((e: unknown) => {
-    process.stderr.write(`showcase: ${String(e)}\n`);
-    process.exit(1);
-  });
-}
+cli.runIfMain(import.meta.url, main);

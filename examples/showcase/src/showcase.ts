@@ -6,11 +6,10 @@
  */
 import { readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
 import { dirname, join } from "node:path";
 import type { Duplex } from "node:stream";
 import { fileURLToPath } from "node:url";
-import { staticFiles, type WebApp } from "@tether/web-host";
+import { closeHttp, listen, staticFiles, type WebApp } from "@tether/web-host";
 import { renderLanding } from "./landing-page.js";
 
 // The built landing page lives in dist/web (from src/ in tests and dist/ at run time alike).
@@ -97,8 +96,7 @@ export async function startShowcase(options: Partial<ShowcaseOptions> = {}): Pro
     try {
       await closeAll(apps);
     } finally {
-      http.closeAllConnections();
-      if (http.listening) await new Promise<void>((r) => http.close(() => r()));
+      await closeHttp(http);
     }
   };
   try {
@@ -109,18 +107,10 @@ export async function startShowcase(options: Partial<ShowcaseOptions> = {}): Pro
         throw new Error(`"${app.prefix}" is not a prefix of its own like "/chat"`);
       socketPaths.add(`${app.prefix}/ws`);
     }
-    await new Promise<void>((resolve, reject) => {
-      http.once("error", reject);
-      http.listen(port, host, () => {
-        http.off("error", reject);
-        resolve();
-      });
-    });
+    const url = await listen(http, port, host);
+    return { http, apps, url, close };
   } catch (e) {
     await close().catch(() => {});
     throw e;
   }
-  const a = http.address() as AddressInfo;
-  const at = a.family === "IPv6" ? `[${a.address}]` : a.address;
-  return { http, apps, url: `http://${at}:${a.port}/`, close };
 }
