@@ -18,6 +18,8 @@ export const ZAP_COOLDOWN_MS = 1000;
 export const INPUT_EVERY_MS = 500;
 /** Input older than this is ignored: the player stands still (its connection has gone). */
 export const INPUT_TTL_MS = 1500;
+/** A player who just joined cannot be hit for this long. */
+export const SPAWN_SAFE_MS = 3000;
 /** A player hit by a zap cannot move for this long. */
 export const STUN_MS = 1200;
 

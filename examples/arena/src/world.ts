@@ -15,6 +15,7 @@ import {
   INPUT_TTL_MS,
   lcg,
   PLAYER_RADIUS,
+  SPAWN_SAFE_MS,
   STUN_MS,
   step,
   WIDTH,
@@ -37,6 +38,8 @@ export interface PlayerState {
   dy: number;
   /** When the input last came: older than INPUT_TTL_MS, the player stands still. */
   inputAt: number;
+  /** Zaps do not hit it before then (it just joined). */
+  safeUntil: number;
   stunnedUntil: number;
   zapReadyAt: number;
 }
@@ -92,6 +95,7 @@ export class World {
       dx: 0,
       dy: 0,
       inputAt: 0,
+      safeUntil: this.now() + SPAWN_SAFE_MS,
       stunnedUntil: 0,
       zapReadyAt: 0,
     };
@@ -113,7 +117,7 @@ export class World {
     p.inputAt = this.now();
   }
 
-  /** Zaps every other player in range: +1 for each hit, -1 (down to 0) and a stun for them. */
+  /** Zaps every other player in range (but not one that just joined): +1 for each hit, -1 (down to 0) and a stun for them. */
   zap(id: number): ZapResult | undefined {
     const p = this.players.get(id);
     if (!p) return undefined;
@@ -122,7 +126,7 @@ export class World {
     p.zapReadyAt = now + ZAP_COOLDOWN_MS;
     const hit: number[] = [];
     for (const o of this.players.values()) {
-      if (o === p || distance(o, p) > ZAP_RANGE) continue;
+      if (o === p || distance(o, p) > ZAP_RANGE || now < o.safeUntil) continue;
       hit.push(o.id);
       p.score += 1;
       o.score = Math.max(0, o.score - 1);
@@ -185,6 +189,7 @@ export class World {
         dx: 0,
         dy: 0,
         inputAt: 0,
+        safeUntil: 0,
         stunnedUntil: 0,
         zapReadyAt: 0,
       });

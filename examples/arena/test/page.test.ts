@@ -218,6 +218,7 @@ describe("the arena page in Chromium", () => {
       expect(resumes.map((r) => r.replayed)).toEqual([6]);
       await expectSameWorld(ada, arena);
       await expectSameWorld(ben, arena);
+      expect(await ada.textContent("#lab-revision")).toBe(String(arena.app.world.revision));
       await ada.screenshot({ path: join(outDir, "arena-resumed.png") });
     });
 

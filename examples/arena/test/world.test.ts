@@ -1,11 +1,21 @@
 /**
  * The world's rules, without a network: each reliable event adds exactly one to the revision,
- * coins score, zaps hit only players in range and only once per cooldown, a stunned player
+ * coins score, zaps hit only players in range (not those who just joined) and only once per
+ * cooldown, a stunned player
  * stands still, input is clamped to one step per tick, and the walls hold.
  */
 import type { tether } from "@tether/protocol/gen/arena";
 import { describe, expect, it } from "vitest";
-import { HEIGHT, PLAYER_RADIUS, SPEED, STUN_MS, WIDTH, ZAP_COOLDOWN_MS, ZAP_RANGE } from "../src/rules.js";
+import {
+  HEIGHT,
+  PLAYER_RADIUS,
+  SPAWN_SAFE_MS,
+  SPEED,
+  STUN_MS,
+  WIDTH,
+  ZAP_COOLDOWN_MS,
+  ZAP_RANGE,
+} from "../src/rules.js";
 import { World } from "../src/world.js";
 
 function world() {
@@ -62,6 +72,8 @@ describe("the world", () => {
     at(101, 300 + ZAP_RANGE - 1, 300);
     at(102, 300, 300 + ZAP_RANGE + 1);
     w.coins.clear();
+    expect(w.zap(100)).toEqual({ hit: [], waitMs: 0 }); // they have just joined: safe for a moment
+    advance(SPAWN_SAFE_MS + ZAP_COOLDOWN_MS);
     const before = w.revision;
     expect(w.zap(100)).toEqual({ hit: [101], waitMs: 0 });
     expect(events.at(-1)).toEqual({

@@ -130,11 +130,13 @@ function connectClient(name: string): TetherClient {
   c.onSnapshot((bytes) => {
     model.applySnapshot(arena.ArenaSnapshot.decode(bytes));
     saveModel();
+    lab.show(c, model.revision);
     showScores();
   });
   c.onPush(Msg.EVENT, arena.WorldEvent, (e, meta) => {
     if (!model.apply(meta.rev, e)) return;
     saveModel();
+    lab.show(c, model.revision);
     if (e.hit) renderer.zapped(e.hit.attacker ?? 0);
     showScores();
   });
