@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 import { ErrorCode, TetherError } from "@tether/protocol";
 import { tether } from "@tether/protocol/gen/arena";
 import { createServer, type ServerOptions, type TetherServer } from "@tether/server";
-import { type HostedApp, hostApp, staticFiles, type WebApp } from "@tether/web-host";
+import { type HostedApp, hostApp, nicknameId, nicknameOf, staticFiles, type WebApp } from "@tether/web-host";
 import { Msg } from "./arena-messages.js";
 import { TICKS_PER_SECOND } from "./rules.js";
 import type { ServerBots } from "./server-bots.js";
@@ -20,7 +20,6 @@ import { localWorld, type Publisher, type WorldAccess, type WorldSetup } from ".
 
 const arena = tether.arena;
 const TOPIC = "arena";
-const NAME = /^[A-Za-z0-9_-]{1,20}$/;
 
 // The built page lives in dist/web (from src/ in tests and dist/ at run time alike).
 const WEB_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "dist", "web");
@@ -91,10 +90,9 @@ export async function mountArena(
     ...options,
     authenticator: {
       // The token is the nickname: a demo, not an identity system.
-      async authenticate(token) {
-        if (!NAME.test(token))
-          throw new TetherError(ErrorCode.UNAUTHORIZED, "nicknames are 1-20 letters, digits, _ or -");
-        return { playerId: await world.playerId(token), data: { name: token } };
+      authenticate(token) {
+        const name = nicknameOf(token);
+        return { playerId: nicknameId(name), data: { name } };
       },
     },
     snapshotProvider: {
@@ -149,8 +147,10 @@ export async function mountArena(
     bots: world.runner.bots,
     serve,
     async close() {
-      await tetherServer.close({ drainMs: 200, handoffMs: 1000 });
+      // The world first: nothing it reports may meet a Tether server that no longer publishes
+      // (in cluster mode another node takes the world on while this one drains).
       await world.close();
+      await tetherServer.close({ drainMs: 200, handoffMs: 1000 });
     },
   };
 }

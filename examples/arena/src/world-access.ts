@@ -4,7 +4,6 @@
  * server's routes and hooks call these, and what the running world reports goes to a Publisher.
  */
 import type { tether } from "@tether/protocol/gen/arena";
-import { MAX_BOTS } from "./server-bots.js";
 import type { ZapResult } from "./world.js";
 import { WorldRunner } from "./world-runner.js";
 
@@ -18,8 +17,6 @@ export interface Publisher {
 export interface WorldAccess {
   /** The world as this node runs it (in cluster mode, only while it holds the lease). */
   readonly runner: WorldRunner;
-  /** The playerId of a nickname (the same on every node). */
-  playerId(name: string): Promise<number>;
   join(id: number, name: string): void;
   leave(id: number): void;
   /** The player's input; `name` lets a world that lost the player (a failover) take it back in. */
@@ -45,17 +42,8 @@ export function localWorld(setup: WorldSetup, publish: Publisher): WorldAccess {
   runner.bots.setCount(setup.bots);
   runner.start();
   const { world } = runner;
-  const ids = new Map<string, number>();
   return {
     runner,
-    playerId: async (name) => {
-      let id = ids.get(name);
-      if (id === undefined) {
-        id = MAX_BOTS + 1 + ids.size;
-        ids.set(name, id);
-      }
-      return id;
-    },
     join: (id, name) => world.join(id, name),
     leave: (id) => world.leave(id),
     input: (id, _name, dx, dy) => world.input(id, dx, dy),

@@ -1,21 +1,23 @@
 /**
  * The world in cluster mode: every node serves players, one node at a time runs the world.
- * That node holds a lease in Redis (renewed every second, lost after three without renewal);
- * it keeps the world there as JSON, written before each reliable event is published (and only
- * while it holds the lease: a node that lost it stops), so a snapshot read from Redis on any
- * node is never behind an event a session has been sent. The
- * other nodes send their players' input, joins, leaves and zaps over a Redis channel; a zap's
- * answer comes back on the asking node's own channel. When the holder goes, another node takes
- * the lease and the world on from the last saved state (bots included); inputs restart as the
- * pages re-send them.
  *
- * Keys under `ns`: `ns:arena:lease` (the holder's node id), `ns:arena:world` (the saved world),
- * `ns:arena:players` (nickname -> playerId, `#next`); channels `ns:arena:commands` and
- * `ns:arena:reply:<nodeId>`.
+ * - That node holds a lease in Redis (renewed every second, lost after three without renewal).
+ * - Before it publishes a reliable event it saves the world, with that event, as JSON, and only
+ *   while it holds the lease (a node that lost it stops). So a snapshot read from Redis on any
+ *   node is never behind an event a session has been sent.
+ * - When the holder goes (a graceful close gives the lease up at once), another node takes the
+ *   lease and the world on from the saved state, bots included, and first publishes the saved
+ *   event again: one saved but not yet published when its node died still reaches everyone, and
+ *   clients that have it skip it by its rev. Inputs restart as the pages re-send them.
+ * - The other nodes send their players' input, joins, leaves and zaps over a Redis channel; a
+ *   zap's answer comes back on the asking node's own channel.
+ *
+ * Keys under `ns`: `ns:arena:lease` (the holder's node id), `ns:arena:world` (the saved world);
+ * channels `ns:arena:commands` and `ns:arena:reply:<nodeId>`.
  */
 import { ErrorCode, TetherError } from "@tether/protocol";
+import type { tether } from "@tether/protocol/gen/arena";
 import { Redis } from "ioredis";
-import { MAX_BOTS } from "./server-bots.js";
 import { encodeSnapshot, type SavedWorld, type ZapResult } from "./world.js";
 import type { Publisher, WorldAccess, WorldSetup } from "./world-access.js";
 import { WorldRunner } from "./world-runner.js";
@@ -30,14 +32,6 @@ const RENEW = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('
 const SAVE = `if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('SET', KEYS[2], ARGV[2]) return 1 end return 0`;
 /** Gives the lease up only when it is still ours. */
 const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`;
-/** Get or create a nickname's playerId, above the bots' ids. */
-const PLAYER_ID = `
-local id = redis.call('HGET', KEYS[1], ARGV[1])
-if id then return tonumber(id) end
-if redis.call('HEXISTS', KEYS[1], '#next') == 0 then redis.call('HSET', KEYS[1], '#next', ARGV[2]) end
-id = redis.call('HINCRBY', KEYS[1], '#next', 1)
-redis.call('HSET', KEYS[1], ARGV[1], id)
-return id`;
 
 type Command =
   | { readonly kind: "join"; readonly id: number; readonly name: string }
@@ -60,7 +54,7 @@ export class HostedWorld implements WorldAccess {
   readonly runner: WorldRunner;
   private readonly redis: Redis;
   private readonly sub: Redis;
-  private readonly keys: { lease: string; world: string; players: string; commands: string; reply: string };
+  private readonly keys: { lease: string; world: string; commands: string; reply: string };
   private timer: ReturnType<typeof setInterval> | undefined;
   /** Events are saved, then published, one after the other. */
   private chain: Promise<void> = Promise.resolve();
@@ -76,7 +70,6 @@ export class HostedWorld implements WorldAccess {
     this.keys = {
       lease: `${ns}:arena:lease`,
       world: `${ns}:arena:world`,
-      players: `${ns}:arena:players`,
       commands: `${ns}:arena:commands`,
       reply: `${ns}:arena:reply:${o.nodeId}`,
     };
@@ -84,7 +77,7 @@ export class HostedWorld implements WorldAccess {
     this.sub = new Redis(o.url, { lazyConnect: true });
     this.runner = new WorldRunner(o.seed, o.tickMs, {
       event: (rev, e) => {
-        const saved = JSON.stringify(this.runner.world.save());
+        const saved = JSON.stringify({ ...this.runner.world.save(), last: { rev, event: e } } satisfies Saved);
         this.chain = this.chain
           .then(async () => {
             const held = await this.redis.eval(SAVE, 2, this.keys.lease, this.keys.world, this.o.nodeId, saved);
@@ -110,10 +103,6 @@ export class HostedWorld implements WorldAccess {
   /** True while this node runs the world. */
   get leading(): boolean {
     return this.runner.running;
-  }
-
-  async playerId(name: string): Promise<number> {
-    return Number(await this.redis.eval(PLAYER_ID, 1, this.keys.players, name, MAX_BOTS));
   }
 
   join(id: number, name: string): void {
@@ -175,8 +164,13 @@ export class HostedWorld implements WorldAccess {
     }
     if ((await this.redis.set(lease, this.o.nodeId, "PX", LEASE_MS, "NX")) !== "OK") return;
     const saved = parseWorld(await this.redis.get(this.keys.world));
-    if (saved) this.runner.start(saved);
-    else {
+    if (saved) {
+      // The holder before may have saved its last event and gone before publishing it: publish
+      // it again, before anything new (a client that has it skips it by its rev).
+      const last = saved.last;
+      if (last) this.chain = this.chain.then(() => this.publish.event(last.rev, last.event)).catch(() => {});
+      this.runner.start(saved);
+    } else {
       // The first world of this namespace: saved before anyone can ask for a snapshot.
       this.runner.bots.setCount(this.o.bots);
       await this.redis.set(this.keys.world, JSON.stringify(this.runner.world.save()));
@@ -221,10 +215,15 @@ export class HostedWorld implements WorldAccess {
   }
 }
 
-function parseWorld(text: string | null): SavedWorld | undefined {
+/** The saved world, with the event that made its revision (none for a world no event changed yet). */
+interface Saved extends SavedWorld {
+  readonly last?: { readonly rev: number; readonly event: tether.arena.WorldEvent.$Properties };
+}
+
+function parseWorld(text: string | null): Saved | undefined {
   if (text === null) return undefined;
   try {
-    const w = JSON.parse(text) as SavedWorld;
+    const w = JSON.parse(text) as Saved;
     return typeof w.revision === "number" && Array.isArray(w.players) && Array.isArray(w.coins) ? w : undefined;
   } catch {
     return undefined;

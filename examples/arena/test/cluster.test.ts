@@ -76,7 +76,7 @@ describe("the arena in a cluster", () => {
     await omar.reached(truth.revision + 1);
     await a.close();
     started.splice(started.indexOf(a), 1);
-    const before = truthOf(a.app.world); // as a left it (it ran on while it drained)
+    const before = truthOf(a.app.world); // as a left it
     omar.play();
     await omar.reached(before.revision + 5);
     omar.stop();
@@ -84,10 +84,9 @@ describe("the arena in a cluster", () => {
     const after = truthOf(b.app.world);
     expect(after.revision).toBeGreaterThanOrEqual(before.revision + 5);
     // Taken over, not started afresh: nina (whose session waits for her to come back) is still
-    // in it, with her score; the bot a started was taken over and removed by b.
+    // in it; the bot a started was taken over, and removed by b. (Scores may have moved: the
+    // bot zaps whoever stands near it.)
     expect(after.players.map((p) => p.name).sort()).toEqual(["nina", "omar"]);
-    const ninaNow = after.players.find((p) => p.name === "nina");
-    expect(ninaNow?.score).toBe(before.players.find((p) => p.name === "nina")?.score);
     expect(before.players.some((p) => p.bot)).toBe(true);
     await omar.reached(after.revision);
     expect(modelOf(omar.model)).toEqual(after);

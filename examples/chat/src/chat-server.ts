@@ -13,11 +13,10 @@ import { ErrorCode, TetherError } from "@tether/protocol";
 import { tether } from "@tether/protocol/gen/chat";
 import { createServer, type ServerContext, type ServerOptions, type TetherServer } from "@tether/server";
 import type { SessionView } from "@tether/system";
-import { hostApp, staticFiles, type WebApp } from "@tether/web-host";
+import { hostApp, nicknameOf, staticFiles, type WebApp } from "@tether/web-host";
 import { type ChatStore, MemoryStore } from "./store.js";
 
 const chat = tether.chat;
-const NAME = /^[A-Za-z0-9_-]{1,20}$/;
 const ROOM = /^[A-Za-z0-9_-]{1,32}$/;
 const MAX_BODY = 500;
 
@@ -75,9 +74,8 @@ export async function mountChat(
     authenticator: {
       // The token is the nickname: a demo, not an identity system.
       async authenticate(token) {
-        if (!NAME.test(token))
-          throw new TetherError(ErrorCode.UNAUTHORIZED, "nicknames are 1-20 letters, digits, _ or -");
-        return { playerId: await store.playerId(token), data: { name: token } };
+        const name = nicknameOf(token);
+        return { playerId: await store.playerId(name), data: { name } };
       },
     },
     snapshotProvider: {

@@ -4,6 +4,7 @@
  * (redis-store.ts), so that every node hands out the same playerIds and message ids.
  */
 import { tether } from "@tether/protocol/gen/chat";
+import { nicknameId } from "@tether/web-host";
 
 type ChatMsg = tether.chat.ChatMsg;
 /** A message before the room gave it its id. */
@@ -24,30 +25,31 @@ export interface ChatStore {
   close(): Promise<void>;
 }
 
+/** What the memory store keeps at most: nicknames it can name back, and rooms. */
+export const MEMORY_LIMITS = { names: 10_000, rooms: 1_000 };
+
+/**
+ * The store of one node. PlayerIds come from the nickname itself (nicknameId), so nothing grows
+ * with every nickname tried; it remembers the last MEMORY_LIMITS.names nicknames (to name a
+ * playerId back) and the last MEMORY_LIMITS.rooms rooms written to (the oldest is forgotten).
+ */
 export class MemoryStore implements ChatStore {
-  private readonly names = new Map<string, number>();
+  private readonly names = new Map<number, string>();
   private readonly rooms = new Map<string, { nextId: number; history: ChatMsg[] }>();
 
   async playerId(name: string): Promise<number> {
-    let id = this.names.get(name);
-    if (id === undefined) {
-      id = this.names.size + 1;
-      this.names.set(name, id);
-    }
+    const id = nicknameId(name);
+    remember(this.names, id, name, MEMORY_LIMITS.names);
     return id;
   }
 
   async name(playerId: number): Promise<string | undefined> {
-    for (const [name, id] of this.names) if (id === playerId) return name;
-    return undefined;
+    return this.names.get(playerId);
   }
 
   async append(room: string, msg: NewChatMsg): Promise<ChatMsg> {
-    let r = this.rooms.get(room);
-    if (!r) {
-      r = { nextId: 1, history: [] };
-      this.rooms.set(room, r);
-    }
+    const r = this.rooms.get(room) ?? { nextId: 1, history: [] };
+    remember(this.rooms, room, r, MEMORY_LIMITS.rooms);
     const full = tether.chat.ChatMsg.create({ ...msg, id: r.nextId++ });
     r.history.push(full);
     if (r.history.length > HISTORY) r.history.shift();
@@ -59,4 +61,11 @@ export class MemoryStore implements ChatStore {
   }
 
   async close(): Promise<void> {}
+}
+
+/** Sets `key` as the newest entry of `map`, forgetting the oldest beyond `limit`. */
+function remember<K, V>(map: Map<K, V>, key: K, value: V, limit: number): void {
+  map.delete(key);
+  map.set(key, value);
+  if (map.size > limit) map.delete(map.keys().next().value as K);
 }
