@@ -88,8 +88,14 @@ export class Renderer {
         ctx.lineWidth = 3;
         ctx.stroke();
       }
+      // The name above, kept inside the canvas near a wall.
+      const half = ctx.measureText(who.name).width / 2 + 2;
       ctx.fillStyle = "#e7ecf3";
-      ctx.fillText(who.name, p.x, p.y - PLAYER_RADIUS - 7);
+      ctx.fillText(
+        who.name,
+        Math.max(half, Math.min(WIDTH - half, p.x)),
+        Math.max(p.y - PLAYER_RADIUS - 7, 14 * scale),
+      );
     }
   }
 }
