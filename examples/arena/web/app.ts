@@ -6,7 +6,7 @@
  */
 import { localStorageStore, TetherClient } from "@tether/client";
 import { tether } from "@tether/protocol/gen/arena";
-import { labTransport } from "@tether/web-host/lab-transport";
+import { labTransport, pageSocketUrl } from "@tether/web-host/browser";
 import { Msg } from "../src/arena-messages.js";
 import { ArenaModel, type SavedModel } from "../src/arena-model.js";
 import { INPUT_EVERY_MS } from "../src/rules.js";
@@ -119,10 +119,8 @@ async function measureRtt(): Promise<void> {
 }
 
 function connectClient(name: string): TetherClient {
-  const url = new URL("ws", location.href);
-  url.protocol = url.protocol === "https:" ? "wss:" : "ws:";
   const c = new TetherClient({
-    url: url.href,
+    url: pageSocketUrl(),
     token: name,
     transport: net.factory,
     store: localStorageStore(KEYS.record, sessionStorage),

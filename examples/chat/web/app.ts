@@ -7,7 +7,7 @@
  */
 import { TetherClient } from "@tether/client";
 import { tether } from "@tether/protocol/gen/chat";
-import { labTransport } from "@tether/web-host/lab-transport";
+import { labTransport, pageSocketUrl } from "@tether/web-host/browser";
 import { MessageList } from "./list.js";
 
 const chat = tether.chat;
@@ -29,12 +29,6 @@ w.goOffline = () => net.setOffline(true);
 w.goOnline = () => net.setOffline(false);
 
 /** The Tether server beside the page ("ws" relative to it): the page works under any prefix. */
-function socketUrl(): string {
-  const url = new URL("ws", location.href);
-  url.protocol = url.protocol === "https:" ? "wss:" : "ws:";
-  return url.href;
-}
-
 function setState(text: string, kind: string): void {
   stateBadge.textContent = text;
   stateBadge.dataset.kind = kind;
@@ -77,7 +71,7 @@ async function whereAmI(): Promise<string> {
 async function join(name: string, roomName: string): Promise<void> {
   if (!client) {
     me = name;
-    client = new TetherClient({ url: socketUrl(), token: name, transport: net.factory });
+    client = new TetherClient({ url: pageSocketUrl(), token: name, transport: net.factory });
     let resumedText: string | undefined;
     // After a resume or a re-sync, in cluster mode: say on which node.
     const showNode = (text: (node: string) => string) =>
