@@ -16,7 +16,7 @@ import { modelOf, truthOf } from "./worlds.js";
 describe("the arena", () => {
   it("keeps every network bot's world equal to the server's while they play", async () => {
     const arena = await startArena(0, "127.0.0.1", {}, { bots: 3, seed: 7, tickMs: 10 });
-    const url = arena.url.replace(/^http/, "ws") + "ws";
+    const url = arena.app.tether.url;
     const bots = [new Bot(url, "nina"), new Bot(url, "omar")];
     try {
       await Promise.all(bots.map((b) => b.start()));
@@ -39,7 +39,7 @@ describe("the arena", () => {
 
   it("kicks the first connection when the same player logs in again (4500), and the player stays in the world", async () => {
     const arena = await startArena(0, "127.0.0.1", {}, { bots: 0 });
-    const url = arena.url.replace(/^http/, "ws") + "ws";
+    const url = arena.app.tether.url;
     const first = new Bot(url, "pia");
     const second = new Bot(url, "pia");
     try {
@@ -58,7 +58,7 @@ describe("the arena", () => {
 
   it("refuses a bad nickname with UNAUTHORIZED and survives garbage input, other players unharmed", async () => {
     const arena = await startArena(0, "127.0.0.1", {}, { bots: 0 });
-    const url = arena.url.replace(/^http/, "ws") + "ws";
+    const url = arena.app.tether.url;
     const good = new Bot(url, "quinn");
     const bad = new Bot(url, "not a name!");
     try {

@@ -38,7 +38,7 @@ function node(nodeId: string): Promise<ArenaServer> {
 }
 
 function bot(arena: ArenaServer, name: string): Bot {
-  const b = new Bot(`${arena.url.replace(/^http/, "ws")}ws`, name);
+  const b = new Bot(arena.app.tether.url, name);
   bots.push(b);
   return b;
 }
